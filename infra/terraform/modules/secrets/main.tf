@@ -6,7 +6,7 @@
 
 locals {
   secrets = {
-    database   = "PostgreSQL credentials of ${var.name_prefix}: JSON with username, password, database"
+    database   = "Password of the PostgreSQL role ${var.name_prefix} (user and database names are fixed by the design)"
     jwt-secret = "Signing key of ${var.name_prefix}'s login tokens (the backend's JWT_SECRET)"
   }
 }

@@ -1,5 +1,5 @@
 output "database_secret_arn" {
-  description = "ARN of the database credentials secret (the ARN only, never the value)."
+  description = "ARN of the database password secret (the ARN only, never the value)."
   value       = aws_secretsmanager_secret.this["database"].arn
 }
 
