@@ -104,6 +104,7 @@ if ! "$REPO_ROOT/scripts/smoke-test.sh" "http://$hostname"; then
   die "smoke test failed: deployments rolled back"
 fi
 
+if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "url=$url" >>"$GITHUB_OUTPUT"; fi
 summary "### Deployed \`$IMAGE_TAG\` to EKS cluster \`$cluster\`"
 summary ""
 summary "Public URL: $url"
