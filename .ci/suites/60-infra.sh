@@ -20,6 +20,14 @@ if [ -z "${TF_PROVIDER_MIRROR:-}" ]; then
   provider=$(find / -xdev -path '*registry.terraform.io/hashicorp/aws/*' -name 'terraform-provider-aws*' -print -quit 2>/dev/null || true)
   [ -z "$provider" ] || export TF_PROVIDER_MIRROR="${provider%%/registry.terraform.io/*}"
 fi
-echo "terraform $(terraform version | head -1 | cut -d' ' -f2), kubectl $(kubectl version --client 2>/dev/null | head -1 | cut -d' ' -f3), provider mirror ${TF_PROVIDER_MIRROR:-none (registry)}"
+echo "terraform $(env -u TF_CLI_CONFIG_FILE terraform version | head -1 | cut -d' ' -f2), kubectl $(kubectl version --client 2>/dev/null | head -1 | cut -d' ' -f3), provider mirror ${TF_PROVIDER_MIRROR:-none (registry)}"
 
-npm run test:infra
+report=$CI_WORK/infra-vitest.json
+status=0
+npm run test:infra -- --reporter=default --reporter=json --outputFile.json="$report" || status=$?
+# One closing line with the counts, whatever happened above.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`infra: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' "$report" || echo "infra: no test report (the run failed before Vitest finished)"
+exit "$status"

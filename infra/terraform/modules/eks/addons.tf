@@ -22,9 +22,12 @@ resource "aws_eks_addon" "before_nodes" {
   resolve_conflicts_on_update = "OVERWRITE"
 }
 
-resource "aws_eks_addon" "coredns" {
+# CoreDNS, and metrics-server for the metrics API that the backend's HorizontalPodAutoscaler reads.
+resource "aws_eks_addon" "after_nodes" {
+  for_each = toset(["coredns", "metrics-server"])
+
   cluster_name                = aws_eks_cluster.this.name
-  addon_name                  = "coredns"
+  addon_name                  = each.key
   resolve_conflicts_on_create = "OVERWRITE"
   resolve_conflicts_on_update = "OVERWRITE"
 
@@ -42,16 +45,6 @@ resource "aws_eks_addon" "ebs_csi" {
     role_arn        = aws_iam_role.pod_identity["ebs-csi"].arn
     service_account = local.pod_identities["ebs-csi"].service_account
   }
-
-  depends_on = [aws_eks_node_group.default]
-}
-
-# The backend's HorizontalPodAutoscaler reads CPU from the metrics API that metrics-server provides.
-resource "aws_eks_addon" "metrics_server" {
-  cluster_name                = aws_eks_cluster.this.name
-  addon_name                  = "metrics-server"
-  resolve_conflicts_on_create = "OVERWRITE"
-  resolve_conflicts_on_update = "OVERWRITE"
 
   depends_on = [aws_eks_node_group.default]
 }

@@ -2,6 +2,7 @@
 
 mock_provider "aws" {
   override_during = plan
+  source          = "../../tests/aws-mock"
 
   mock_resource "aws_acm_certificate" {
     defaults = {

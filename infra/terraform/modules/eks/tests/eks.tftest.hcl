@@ -2,36 +2,7 @@
 
 mock_provider "aws" {
   override_during = plan
-
-  mock_data "aws_partition" {
-    defaults = {
-      partition = "aws"
-    }
-  }
-
-  mock_data "aws_caller_identity" {
-    defaults = {
-      account_id = "123456789012"
-    }
-  }
-
-  mock_data "aws_iam_policy_document" {
-    defaults = {
-      json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
-    }
-  }
-
-  mock_resource "aws_kms_key" {
-    defaults = {
-      arn = "arn:aws:kms:us-east-1:123456789012:key/00000000-0000-0000-0000-000000000000"
-    }
-  }
-
-  mock_resource "aws_iam_role" {
-    defaults = {
-      arn = "arn:aws:iam::123456789012:role/mocked"
-    }
-  }
+  source          = "../../tests/aws-mock"
 }
 
 variables {
@@ -123,7 +94,7 @@ run "add_ons_for_network_policy_storage_metrics_and_autoscaling" {
   command = plan
 
   assert {
-    condition     = toset(concat(keys(aws_eks_addon.before_nodes), [aws_eks_addon.coredns.addon_name, aws_eks_addon.ebs_csi.addon_name, aws_eks_addon.metrics_server.addon_name])) == toset(["vpc-cni", "kube-proxy", "eks-pod-identity-agent", "coredns", "aws-ebs-csi-driver", "metrics-server"])
+    condition     = toset(concat(keys(aws_eks_addon.before_nodes), keys(aws_eks_addon.after_nodes), [aws_eks_addon.ebs_csi.addon_name])) == toset(["vpc-cni", "kube-proxy", "eks-pod-identity-agent", "coredns", "aws-ebs-csi-driver", "metrics-server"])
     error_message = "Core add-ons plus the EBS CSI driver and metrics-server."
   }
   assert {

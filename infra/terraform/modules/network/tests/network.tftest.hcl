@@ -2,12 +2,7 @@
 
 mock_provider "aws" {
   override_during = plan
-
-  mock_data "aws_availability_zones" {
-    defaults = {
-      names = ["us-east-1a", "us-east-1b", "us-east-1c"]
-    }
-  }
+  source          = "../../tests/aws-mock"
 }
 
 run "design_cidrs_in_two_zones" {

@@ -2,6 +2,7 @@
 
 mock_provider "aws" {
   override_during = plan
+  source          = "../../tests/aws-mock"
 }
 
 run "two_empty_secrets_with_reusable_names" {
