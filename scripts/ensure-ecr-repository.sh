@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib/common.sh"
 
 name=${1:?usage: ensure-ecr-repository.sh NAME}
 keep_images=${ECR_KEEP_IMAGES:-30}
-policy_template=$REPO_ROOT/infra/terraform/bootstrap/ecr-lifecycle-policy.json
+policy_template=$REPO_ROOT/infra/terraform/bootstrap/ecr-lifecycle-policy.json.tftpl
 
 if aws ecr describe-repositories --repository-names "$name" >/dev/null 2>&1; then
   log "ECR repository $name exists"

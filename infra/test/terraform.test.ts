@@ -46,7 +46,9 @@ describe('main stack', () => {
   it('keeps its state in S3 with the DynamoDB table and S3 native locking', () => {
     expect(versions).toMatch(/backend "s3" \{[^}]*use_lockfile\s*=\s*true/s);
     expect(versions).toMatch(/backend "s3" \{[^}]*encrypt\s*=\s*true/s);
-    expect(readFileSync(join(tfRoot, 'envs/production/backend.hcl.example'), 'utf8')).toMatch(/dynamodb_table\s*=/);
+    expect(readFileSync(join(tfRoot, 'envs/production/backend.hcl.example'), 'utf8')).toMatch(
+      /dynamodb_table\s*=/,
+    );
   });
 
   it('pins hashicorp/aws ~> 5.100 in every root and module', () => {
@@ -58,7 +60,9 @@ describe('main stack', () => {
 
   it('types, describes and defaults every variable, and describes every output', () => {
     for (const dir of Object.keys(roots)) {
-      const vars = readFileSync(join(tfRoot, dir, 'variables.tf'), 'utf8').split(/^variable /m).slice(1);
+      const vars = readFileSync(join(tfRoot, dir, 'variables.tf'), 'utf8')
+        .split(/^variable /m)
+        .slice(1);
       expect(vars.length, dir).toBeGreaterThan(0);
       for (const block of vars) {
         const name = block.slice(0, block.indexOf('{')).trim();
@@ -66,7 +70,9 @@ describe('main stack', () => {
         expect(block, `${dir} variable ${name}`).toMatch(/\n\s*type\s*=/);
         expect(block, `${dir} variable ${name}`).toMatch(/\n\s*default\s*=/);
       }
-      const outputs = readFileSync(join(tfRoot, dir, 'outputs.tf'), 'utf8').split(/^output /m).slice(1);
+      const outputs = readFileSync(join(tfRoot, dir, 'outputs.tf'), 'utf8')
+        .split(/^output /m)
+        .slice(1);
       for (const block of outputs) expect(block, `${dir} output`).toMatch(/\n\s*description\s*=/);
     }
   });

@@ -23,5 +23,5 @@ resource "aws_ecr_lifecycle_policy" "image" {
   for_each = aws_ecr_repository.image
 
   repository = each.value.name
-  policy     = templatefile("${path.module}/ecr-lifecycle-policy.json", { keep_images = var.ecr_keep_images })
+  policy     = templatefile("${path.module}/ecr-lifecycle-policy.json.tftpl", { keep_images = var.ecr_keep_images })
 }

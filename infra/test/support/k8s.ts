@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- rendered manifests are untyped YAML; the assertions check their shape. */
 // Rendering and validation helpers for the kustomize manifests.
 import * as client from '@kubernetes/client-node';
 import { parseAllDocuments } from 'yaml';
@@ -7,7 +8,12 @@ import { join } from 'node:path';
 export type K8sObject = {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   spec?: any;
   [key: string]: any;
 };
@@ -27,17 +33,30 @@ export function renderOverlay(name: string): K8sObject[] {
   return parseYaml(runOk(kubectl, ['kustomize', join(infraDir, 'k8s', name)]));
 }
 
-export const release = { registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com', tag: '0123456789abcdef0123456789abcdef01234567' };
+export const release = {
+  registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
+  tag: '0123456789abcdef0123456789abcdef01234567',
+};
 
 export function renderRelease(extra: string[] = []): K8sObject[] {
   return parseYaml(
-    runOk(join(repoRoot, 'scripts/render-release.sh'), ['--registry', release.registry, '--tag', release.tag, '--region', 'eu-west-1', ...extra]),
+    runOk(join(repoRoot, 'scripts/render-release.sh'), [
+      '--registry',
+      release.registry,
+      '--tag',
+      release.tag,
+      '--region',
+      'eu-west-1',
+      ...extra,
+    ]),
   );
 }
 
 /** kubernetes-models: the JSON schema of the object's apiVersion/kind (types, required fields, enums). */
 export async function validateSchema(obj: K8sObject): Promise<void> {
-  const [group, version] = obj.apiVersion.includes('/') ? obj.apiVersion.split('/') : [undefined, obj.apiVersion];
+  const [group, version] = obj.apiVersion.includes('/')
+    ? obj.apiVersion.split('/')
+    : [undefined, obj.apiVersion];
   const path = `kubernetes-models/${group ? `${group}/` : ''}${version}/${obj.kind}`;
   const mod = await import(path);
   const Model = mod[obj.kind] ?? mod.default;
@@ -54,7 +73,8 @@ const models = client as unknown as Record<string, { getAttributeTypeMap?: () =>
 export function unknownFields(obj: K8sObject): string[] {
   const version = obj.apiVersion.split('/').pop()!;
   const root = `${version.charAt(0).toUpperCase()}${version.slice(1)}${obj.kind}`;
-  if (!models[root]?.getAttributeTypeMap) throw new Error(`no typed model ${root} for ${obj.apiVersion} ${obj.kind}`);
+  if (!models[root]?.getAttributeTypeMap)
+    throw new Error(`no typed model ${root} for ${obj.apiVersion} ${obj.kind}`);
   const problems: string[] = [];
   const walk = (value: unknown, type: string, path: string): void => {
     if (value === null || value === undefined) return;
@@ -71,7 +91,8 @@ export function unknownFields(obj: K8sObject): string[] {
     }
     const attrs = models[type]?.getAttributeTypeMap?.();
     if (!attrs) return; // a scalar, IntOrString or free-form value
-    if (typeof value !== 'object' || Array.isArray(value)) return void problems.push(`${path}: expected an object`);
+    if (typeof value !== 'object' || Array.isArray(value))
+      return void problems.push(`${path}: expected an object`);
     for (const [k, v] of Object.entries(value)) {
       const attr = attrs.find((a) => a.baseName === k);
       if (!attr) problems.push(`${path}.${k}`);
@@ -86,7 +107,9 @@ export type Workload = { kind: string; name: string; template: any; obj: K8sObje
 
 export function workloads(objs: K8sObject[], namespace = 'proyecto06'): Workload[] {
   return objs
-    .filter((o) => ['Deployment', 'StatefulSet', 'Job'].includes(o.kind) && o.metadata.namespace === namespace)
+    .filter(
+      (o) => ['Deployment', 'StatefulSet', 'Job'].includes(o.kind) && o.metadata.namespace === namespace,
+    )
     .map((o) => ({ kind: o.kind, name: o.metadata.name, template: o.spec.template, obj: o }));
 }
 
@@ -96,6 +119,9 @@ export function find(objs: K8sObject[], kind: string, name: string): K8sObject {
   return o;
 }
 
-export function matches(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
+export function matches(
+  selector: Record<string, string> | undefined,
+  labels: Record<string, string> | undefined,
+): boolean {
   return Object.entries(selector ?? {}).every(([k, v]) => labels?.[k] === v);
 }

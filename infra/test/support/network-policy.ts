@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- rendered manifests are untyped YAML; the assertions check their shape. */
 // A small NetworkPolicy evaluator (same namespace, pod and namespace selectors, ipBlock, numeric and
 // named ports), enough to assert which of our pods may talk to which.
 import { matches, type K8sObject, type Workload } from './k8s.ts';
@@ -13,7 +14,7 @@ function containerPort(w: Workload | undefined, port: number | string): number |
   return undefined;
 }
 
-function peerMatches(rulePeer: any, peer: Peer, policyNamespace: string): boolean {
+function peerMatches(rulePeer: any, peer: Peer, policyNamespace: string | undefined): boolean {
   if (rulePeer.ipBlock) return peer.ip !== undefined && rulePeer.ipBlock.cidr === '0.0.0.0/0';
   const nsOk = rulePeer.namespaceSelector
     ? matches(rulePeer.namespaceSelector.matchLabels, { 'kubernetes.io/metadata.name': peer.namespace })
@@ -47,14 +48,21 @@ function direction(
   return applying.some((p) =>
     (p.spec[key] ?? []).some(
       (rule: any) =>
-        (!rule[peerKey] || rule[peerKey].some((peer: any) => peerMatches(peer, other, p.metadata.namespace))) &&
+        (!rule[peerKey] ||
+          rule[peerKey].some((peer: any) => peerMatches(peer, other, p.metadata.namespace))) &&
         portMatches(rule.ports, port, portOwner),
     ),
   );
 }
 
 /** Whether `from` may open a TCP connection to `to` on `port` (a container port of `toWorkload`). */
-export function allowed(policies: K8sObject[], from: Peer, to: Peer, port: number, toWorkload?: Workload): boolean {
+export function allowed(
+  policies: K8sObject[],
+  from: Peer,
+  to: Peer,
+  port: number,
+  toWorkload?: Workload,
+): boolean {
   const fromPod = from.ip === undefined;
   const egressOk = !fromPod || direction(policies, 'Egress', from, to, port, toWorkload);
   const ingressOk = to.ip !== undefined || direction(policies, 'Ingress', to, from, port, toWorkload);

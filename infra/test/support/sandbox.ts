@@ -1,12 +1,27 @@
 // Runs a script of scripts/ with stub kubectl, aws, terraform and curl first on PATH.
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  existsSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { infraDir, repoRoot, run, which } from './tools.ts';
 
 export type Rule = [pattern: string, exit: number, output?: string];
 
-export type Result = { status: number; stdout: string; stderr: string; calls: string[]; stdin: string; summary: string };
+export type Result = {
+  status: number;
+  stdout: string;
+  stderr: string;
+  calls: string[];
+  stdin: string;
+  summary: string;
+};
 
 const stub = join(infraDir, 'test/stubs/stub.sh');
 const realKubectl = which('kubectl');
@@ -36,7 +51,12 @@ export function runScript(script: string, rules: Rule[], env: Record<string, str
     },
   });
   const read = (f: string) => (existsSync(f) ? readFileSync(f, 'utf8') : '');
-  return { ...r, calls: read(log).split('\n').filter(Boolean), stdin: read(`${log}.stdin`), summary: read(summary) };
+  return {
+    ...r,
+    calls: read(log).split('\n').filter(Boolean),
+    stdin: read(`${log}.stdin`),
+    summary: read(summary),
+  };
 }
 
 /** Index of the first call matching `pattern`; -1 when there is none. */

@@ -19,7 +19,11 @@ export function which(cmd: string): string {
 
 export type Run = { status: number; stdout: string; stderr: string };
 
-export function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Run {
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): Run {
   const r: SpawnSyncReturns<string> = spawnSync(cmd, args, {
     cwd: opts.cwd ?? repoRoot,
     env: opts.env ?? process.env,
@@ -40,7 +44,11 @@ export function runOk(cmd: string, args: string[], opts: Parameters<typeof run>[
   return r.stdout;
 }
 
-const mirrorCandidates = ['/opt/tf-plugins', '/usr/share/terraform/plugins', '/usr/local/share/terraform/plugins'];
+const mirrorCandidates = [
+  '/opt/tf-plugins',
+  '/usr/share/terraform/plugins',
+  '/usr/local/share/terraform/plugins',
+];
 
 /**
  * Terraform CLI configuration for offline runs: the hashicorp/aws provider from a filesystem mirror when
