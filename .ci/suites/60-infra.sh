@@ -26,6 +26,7 @@ report=$CI_WORK/infra-vitest.json
 status=0
 npm run test:infra -- --reporter=default --reporter=json --outputFile.json="$report" || status=$?
 # One closing line with the counts, whatever happened above.
+# shellcheck disable=SC2016 # ${...} below is a JavaScript template literal, not shell
 node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   console.log(`infra: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
