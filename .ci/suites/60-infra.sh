@@ -22,13 +22,14 @@ if [ -z "${TF_PROVIDER_MIRROR:-}" ]; then
 fi
 echo "terraform $(env -u TF_CLI_CONFIG_FILE terraform version | head -1 | cut -d' ' -f2), kubectl $(kubectl version --client 2>/dev/null | head -1 | cut -d' ' -f3), provider mirror ${TF_PROVIDER_MIRROR:-none (registry)}"
 
-report=$CI_WORK/infra-vitest.json
+export INFRA_VITEST_JSON=$CI_WORK/infra-vitest.json
+rm -f "$INFRA_VITEST_JSON"
 status=0
-npm run test:infra -- --reporter=default --reporter=json --outputFile.json="$report" || status=$?
+npm run test:infra || status=$?
 # One closing line with the counts, whatever happened above.
 # shellcheck disable=SC2016 # ${...} below is a JavaScript template literal, not shell
 node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   console.log(`infra: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
-' "$report" || echo "infra: no test report (the run failed before Vitest finished)"
+' "$INFRA_VITEST_JSON" || echo "infra: no test report (the run failed before Vitest finished)"
 exit "$status"
