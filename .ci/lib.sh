@@ -31,7 +31,8 @@ ensure_node24() {
 
 # PostgreSQL binaries: the machine usually has them; otherwise Debian's package.
 pg_bin() {
-  if command -v initdb >/dev/null 2>&1; then dirname "$(command -v initdb)"; return; fi
+  # Resolve links: /usr/local/bin/initdb may point into /usr/lib/postgresql/N/bin, where pg_isready lives.
+  if command -v initdb >/dev/null 2>&1; then dirname "$(readlink -f "$(command -v initdb)")"; return; fi
   local d; d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
   if [ -z "$d" ]; then apt_install postgresql >/dev/null; d=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); fi
   echo "$d"
