@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { Article } from '../core/api/models';
+import type { AnyArticle } from '../core/api/models';
 import { AvatarPipe } from './avatar.pipe';
 
 /** Author avatar, name and date; the buttons that go with it are projected. */
@@ -24,5 +24,5 @@ import { AvatarPipe } from './avatar.pipe';
   `,
 })
 export class ArticleMeta {
-  readonly article = input.required<Article>();
+  readonly article = input.required<AnyArticle>();
 }

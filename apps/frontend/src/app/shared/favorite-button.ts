@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { ArticlesApi } from '../core/api/articles-api';
-import type { Article } from '../core/api/models';
+import type { AnyArticle, Article } from '../core/api/models';
 import { SessionStore } from '../core/auth/session.store';
 
 /**
@@ -39,7 +39,7 @@ export class FavoriteButton {
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
 
-  readonly article = input.required<Article>();
+  readonly article = input.required<AnyArticle>();
   readonly compact = input(false);
   readonly changed = output<Article>();
   protected readonly busy = signal(false);

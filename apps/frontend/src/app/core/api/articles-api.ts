@@ -1,11 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
-import type { Article, ArticleDraft, ArticlePage, ArticleQuery } from './models';
-
-interface ArticleResponse {
-  article: Article;
-}
+import type { Article, ArticleDraft, ArticlePage, ArticleQuery, ArticleResponse } from './models';
 
 @Injectable({ providedIn: 'root' })
 export class ArticlesApi {

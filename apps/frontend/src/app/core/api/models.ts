@@ -1,60 +1,35 @@
-// Wire types of the RealWorld API (api/openapi.yml, version 2.0.0).
-export interface User {
-  email: string;
-  token: string;
-  username: string;
-  bio: string | null;
-  image: string | null;
-}
+// Wire types come from the shared contract (packages/contract), as types only: nothing of it is bundled.
+import type {
+  Article,
+  ArticleListQuery,
+  ArticleListResponse,
+  ArticleSummary,
+  NewArticle,
+  UpdateUser,
+} from '@proyecto06/contract';
 
-export interface Profile {
-  username: string;
-  bio: string | null;
-  image: string | null;
-  following: boolean;
-}
+export type {
+  Article,
+  ArticleListResponse,
+  ArticleResponse,
+  ArticleSummary,
+  Comment,
+  CommentListResponse,
+  CommentResponse,
+  Profile,
+  ProfileResponse,
+  TagsResponse,
+  User,
+  UserResponse,
+} from '@proyecto06/contract';
 
-export interface Article {
-  slug: string;
-  title: string;
-  description: string;
-  /** Absent in list responses: the API omits bodies from lists. */
-  body?: string;
-  tagList: string[];
-  createdAt: string;
-  updatedAt: string;
-  favorited: boolean;
-  favoritesCount: number;
-  author: Profile;
-}
+/** One page of a list: the articles (without bodies) and how many match in all. */
+export type ArticlePage = ArticleListResponse;
 
-export interface Comment {
-  id: number;
-  createdAt: string;
-  updatedAt: string;
-  body: string;
-  author: Profile;
-}
+/** What the editor sends on create and update. */
+export type ArticleDraft = Required<NewArticle['article']>;
 
-export interface ArticlePage {
-  articles: Article[];
-  articlesCount: number;
-}
-
-export interface ArticleDraft {
-  title: string;
-  description: string;
-  body: string;
-  tagList: string[];
-}
-
-export interface UserUpdate {
-  email?: string;
-  password?: string;
-  username?: string;
-  bio?: string | null;
-  image?: string | null;
-}
+export type UserUpdate = UpdateUser['user'];
 
 export interface Credentials {
   email: string;
@@ -66,11 +41,7 @@ export interface Registration extends Credentials {
 }
 
 /** What to list: the whole feed, a tag, an author's or a user's favourites, or the followed authors. */
-export interface ArticleQuery {
-  feed?: 'following';
-  tag?: string;
-  author?: string;
-  favorited?: string;
-  limit: number;
-  offset: number;
-}
+export type ArticleQuery = ArticleListQuery & { feed?: 'following' };
+
+/** A list entry or a full article: what the feed and the article page have in common. */
+export type AnyArticle = ArticleSummary | Article;

@@ -1,11 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
-import type { Profile } from './models';
-
-interface ProfileResponse {
-  profile: Profile;
-}
+import type { Profile, ProfileResponse } from './models';
 
 @Injectable({ providedIn: 'root' })
 export class ProfilesApi {

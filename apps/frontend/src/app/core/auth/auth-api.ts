@@ -1,11 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
-import type { Credentials, Registration, User, UserUpdate } from '../api/models';
-
-interface UserResponse {
-  user: User;
-}
+import type { Credentials, Registration, User, UserResponse, UserUpdate } from '../api/models';
 
 @Injectable({ providedIn: 'root' })
 export class AuthApi {

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
-import type { Comment } from '../../core/api/models';
+import type { Comment, CommentListResponse, CommentResponse } from '../../core/api/models';
 
 @Injectable({ providedIn: 'root' })
 export class CommentsApi {
@@ -9,13 +9,13 @@ export class CommentsApi {
 
   list(slug: string): Observable<Comment[]> {
     return this.http
-      .get<{ comments: Comment[] }>(`/articles/${encodeURIComponent(slug)}/comments`)
+      .get<CommentListResponse>(`/articles/${encodeURIComponent(slug)}/comments`)
       .pipe(map((r) => r.comments));
   }
 
   add(slug: string, body: string): Observable<Comment> {
     return this.http
-      .post<{ comment: Comment }>(`/articles/${encodeURIComponent(slug)}/comments`, { comment: { body } })
+      .post<CommentResponse>(`/articles/${encodeURIComponent(slug)}/comments`, { comment: { body } })
       .pipe(map((r) => r.comment));
   }
 
