@@ -2,6 +2,8 @@ import { expect, test, unique } from '../support/fixtures';
 
 // The whole life of an article, through the UI only (the second user is set up through the API).
 test('register, write, edit, comment, favourite, follow, update settings and log out', async ({ page, api, browser }) => {
+  // Many steps in one test: allow for a slow, shared 2-core machine.
+  test.setTimeout(180_000);
   const username = unique('author');
   const email = `${username}@example.test`;
   const password = 'password123';
