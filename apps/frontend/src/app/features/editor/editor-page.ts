@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import { of } from 'rxjs';
 import { ArticlesApi } from '../../core/api/articles-api';
@@ -69,8 +69,7 @@ import { ErrorList } from '../../shared/error-list';
                       name="tags"
                       placeholder="Enter tags"
                       autocomplete="off"
-                      [value]="tagInput()"
-                      (input)="tagInput.set($any($event.target).value)"
+                      [formControl]="tagField"
                       (keydown.enter)="addTag($event)"
                     />
                     <div class="tag-list">
@@ -112,7 +111,7 @@ export class EditorPage {
     body: [''],
   });
   protected readonly tags = signal<string[]>([]);
-  protected readonly tagInput = signal('');
+  protected readonly tagField = new FormControl('', { nonNullable: true });
   protected readonly errors = signal<string[]>([]);
   protected readonly busy = signal(false);
 
@@ -157,8 +156,8 @@ export class EditorPage {
   }
 
   private commitTagInput(): void {
-    const tag = this.tagInput().trim();
+    const tag = this.tagField.value.trim();
     if (tag && !this.tags().includes(tag)) this.tags.update((tags) => [...tags, tag]);
-    this.tagInput.set('');
+    this.tagField.setValue('');
   }
 }
