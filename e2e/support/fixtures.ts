@@ -37,7 +37,10 @@ export class Api {
     return { ...user, token: body.user.token };
   }
 
-  async createArticle(author: TestUser, article: Partial<NewArticle> = {}): Promise<{ slug: string; title: string }> {
+  async createArticle(
+    author: TestUser,
+    article: Partial<NewArticle> = {},
+  ): Promise<{ slug: string; title: string }> {
     const data: NewArticle = {
       title: unique('Article '),
       description: 'What it is about',
@@ -72,7 +75,9 @@ export async function signInWithToken(page: Page, user: TestUser): Promise<void>
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = blocking.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const summary = blocking.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 

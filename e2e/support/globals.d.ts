@@ -3,7 +3,13 @@ interface Window {
   __conduit_debug__?: {
     getToken(): string | null;
     getAuthState(): 'authenticated' | 'unauthenticated' | 'unavailable' | 'loading';
-    getCurrentUser(): { username: string; email: string; bio: string | null; image: string | null; token: string } | null;
+    getCurrentUser(): {
+      username: string;
+      email: string;
+      bio: string | null;
+      image: string | null;
+      token: string;
+    } | null;
   };
   __xss?: unknown;
 }

@@ -10,7 +10,14 @@ test.describe('axe finds no serious or critical violations', () => {
   });
 
   test('signed-out pages', async ({ page }) => {
-    for (const path of ['/', `/tag/${scene.tag}`, '/login', '/register', `/article/${scene.slug}`, `/profile/${scene.author.username}`]) {
+    for (const path of [
+      '/',
+      `/tag/${scene.tag}`,
+      '/login',
+      '/register',
+      `/article/${scene.slug}`,
+      `/profile/${scene.author.username}`,
+    ]) {
       await page.goto(path);
       await expect(page.locator('main')).not.toContainText('Loading');
       await expectAccessible(page);

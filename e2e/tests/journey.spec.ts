@@ -1,7 +1,11 @@
 import { expect, test, unique } from '../support/fixtures';
 
 // The whole life of an article, through the UI only (the second user is set up through the API).
-test('register, write, edit, comment, favourite, follow, update settings and log out', async ({ page, api, browser }) => {
+test('register, write, edit, comment, favourite, follow, update settings and log out', async ({
+  page,
+  api,
+  browser,
+}) => {
   // Many steps in one test: allow for a slow, shared 2-core machine.
   test.setTimeout(180_000);
   const username = unique('author');
@@ -93,7 +97,10 @@ test('register, write, edit, comment, favourite, follow, update settings and log
     await expect(comments).toHaveCount(1);
     await expect(comments.first()).toHaveText('A first comment');
     await expect(page.locator('textarea[placeholder="Write a comment..."]')).toHaveValue('');
-    await expect(page.locator('.card:not(.comment-form) .comment-author-img')).toHaveAttribute('src', /default-avatar\.svg/);
+    await expect(page.locator('.card:not(.comment-form) .comment-author-img')).toHaveAttribute(
+      'src',
+      /default-avatar\.svg/,
+    );
 
     await page.reload();
     await expect(comments).toHaveCount(1);

@@ -1,6 +1,9 @@
 import { expect, test, unique } from '../support/fixtures';
 
-test('pagination moves through pages in the URL, and reload and back keep the page', async ({ page, api }) => {
+test('pagination moves through pages in the URL, and reload and back keep the page', async ({
+  page,
+  api,
+}) => {
   const author = await api.register('pager');
   const tag = unique('paged');
   const titles: string[] = [];
@@ -35,7 +38,8 @@ test('pagination moves through pages in the URL, and reload and back keep the pa
 
 test('the author profile pages through the author’s articles', async ({ page, api }) => {
   const author = await api.register('prolific');
-  for (let i = 1; i <= 11; i += 1) await api.createArticle(author, { title: `${author.username} piece ${i}` });
+  for (let i = 1; i <= 11; i += 1)
+    await api.createArticle(author, { title: `${author.username} piece ${i}` });
   await page.goto(`/profile/${author.username}?page=2`);
   await expect(page.locator('.article-preview')).toHaveCount(1);
   await expect(page.locator('.article-preview h1')).toHaveText(`${author.username} piece 1`);

@@ -8,7 +8,8 @@ interface RouteCase {
   check: (page: Page, s: Scene) => Promise<void>;
 }
 
-const activeTab = (page: Page) => page.locator('.feed-toggle .nav-link.active, .articles-toggle .nav-link.active');
+const activeTab = (page: Page) =>
+  page.locator('.feed-toggle .nav-link.active, .articles-toggle .nav-link.active');
 
 const routes: Record<string, RouteCase> = {
   home: {

@@ -10,7 +10,7 @@ test('markdown with a script tag is rendered without running it', async ({ page,
       '',
       '<img src="/nope.png" onerror="window.__xss = \'onerror\'">',
       '',
-      '[a link](javascript:window.__xss=\'link\')',
+      "[a link](javascript:window.__xss='link')",
     ].join('\n'),
   });
   await page.goto(`/article/${article.slug}`);
@@ -21,6 +21,9 @@ test('markdown with a script tag is rendered without running it', async ({ page,
   await expect(page.locator('.article-content')).toContainText('<script>window.__xss = "script"</script>');
   await expect(page.locator('.article-content [onerror]')).toHaveCount(0);
   await expect(page.locator('.article-content a[href^="javascript:"]')).toHaveCount(0);
-  await page.locator('.article-content a', { hasText: 'a link' }).click().catch(() => undefined);
+  await page
+    .locator('.article-content a', { hasText: 'a link' })
+    .click()
+    .catch(() => undefined);
   expect(await page.evaluate(() => window.__xss)).toBeUndefined();
 });

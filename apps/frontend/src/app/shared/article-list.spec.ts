@@ -58,13 +58,18 @@ describe('ArticleList', () => {
 
   it('renders previews with author, tags and the default avatar', async () => {
     render();
-    backend.expectOne((r) => r.url === '/api/articles').flush({ articles: [summary('a'), summary('b')], articlesCount: 2 });
+    backend
+      .expectOne((r) => r.url === '/api/articles')
+      .flush({ articles: [summary('a'), summary('b')], articlesCount: 2 });
     await fixture.whenStable();
     const first = element().querySelector('.article-preview')!;
     expect(first.querySelector('h1')?.textContent).toBe('Title a');
     expect(first.querySelector('.author')?.textContent).toBe('jake');
     expect(first.querySelector('.article-meta img')?.getAttribute('src')).toContain('default-avatar.svg');
-    expect([...first.querySelectorAll('.tag-pill')].map((t) => t.textContent?.trim())).toEqual(['one', 'two']);
+    expect([...first.querySelectorAll('.tag-pill')].map((t) => t.textContent?.trim())).toEqual([
+      'one',
+      'two',
+    ]);
     expect(first.querySelector('.preview-link')?.getAttribute('href')).toBe('/article/a');
     expect(element().querySelector('.pagination')).toBeNull();
   });
@@ -78,7 +83,9 @@ describe('ArticleList', () => {
 
   it('shows an error with a retry that asks again', async () => {
     render();
-    backend.expectOne((r) => r.url === '/api/articles').flush('boom', { status: 500, statusText: 'Server Error' });
+    backend
+      .expectOne((r) => r.url === '/api/articles')
+      .flush('boom', { status: 500, statusText: 'Server Error' });
     await fixture.whenStable();
     expect(element().querySelector('[role="alert"]')?.textContent).toContain('Something went wrong');
     element().querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
@@ -97,13 +104,17 @@ describe('ArticleList', () => {
     backend
       .expectOne('/api/user')
       .flush({ user: { email: 'a@b.c', token: 'jwt', username: 'me', bio: null, image: null } });
-    backend.expectOne((r) => r.url === '/api/articles').flush({ articles: [summary('a', false, 4)], articlesCount: 1 });
+    backend
+      .expectOne((r) => r.url === '/api/articles')
+      .flush({ articles: [summary('a', false, 4)], articlesCount: 1 });
     await fixture.whenStable();
 
     const button = element().querySelector<HTMLButtonElement>('.article-preview button')!;
     expect(button.classList).toContain('btn-outline-primary');
     button.click();
-    backend.expectOne({ method: 'POST', url: '/api/articles/a/favorite' }).flush({ article: { ...summary('a', true, 5), body: 'x' } });
+    backend
+      .expectOne({ method: 'POST', url: '/api/articles/a/favorite' })
+      .flush({ article: { ...summary('a', true, 5), body: 'x' } });
     await fixture.whenStable();
     const updated = element().querySelector<HTMLButtonElement>('.article-preview button')!;
     expect(updated.classList).toContain('btn-primary');

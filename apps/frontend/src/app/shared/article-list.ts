@@ -23,7 +23,9 @@ export type ArticleFilter = Omit<ArticleQuery, 'limit' | 'offset'>;
     } @else if (articles.error()) {
       <div class="feed-status" role="alert">
         {{ errorText() }}
-        <button type="button" class="btn btn-sm btn-outline-secondary" (click)="articles.reload()">Retry</button>
+        <button type="button" class="btn btn-sm btn-outline-secondary" (click)="articles.reload()">
+          Retry
+        </button>
       </div>
     } @else if (articles.hasValue()) {
       @let result = articles.value();
@@ -65,11 +67,12 @@ export class ArticleList {
   protected readonly errorText = computed(() => errorMessages(this.articles.error()).join(' '));
 
   protected replace(updated: Article): void {
-    this.articles.update((page) =>
-      page && {
-        ...page,
-        articles: page.articles.map((a) => (a.slug === updated.slug ? { ...a, ...updated } : a)),
-      },
+    this.articles.update(
+      (page) =>
+        page && {
+          ...page,
+          articles: page.articles.map((a) => (a.slug === updated.slug ? { ...a, ...updated } : a)),
+        },
     );
   }
 }

@@ -17,7 +17,9 @@ import { AvatarPipe } from './avatar.pipe';
       </a>
       <div class="info">
         <a [routerLink]="['/profile', author.username]" class="author">{{ author.username }}</a>
-        <time class="date" [attr.datetime]="article().createdAt">{{ article().createdAt | date: 'MMMM d, y' }}</time>
+        <time class="date" [attr.datetime]="article().createdAt">{{
+          article().createdAt | date: 'MMMM d, y'
+        }}</time>
       </div>
       <ng-content />
     </div>

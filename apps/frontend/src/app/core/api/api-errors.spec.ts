@@ -7,11 +7,18 @@ describe('errorMessages', () => {
       status: 422,
       error: { errors: { email: ["can't be blank"], password: ['is too short', 'is weak'] } },
     });
-    expect(errorMessages(error)).toEqual(["email can't be blank", 'password is too short', 'password is weak']);
+    expect(errorMessages(error)).toEqual([
+      "email can't be blank",
+      'password is too short',
+      'password is weak',
+    ]);
   });
 
   it('shows a conflict as the server words it', () => {
-    const error = new HttpErrorResponse({ status: 409, error: { errors: { username: ['has already been taken'] } } });
+    const error = new HttpErrorResponse({
+      status: 409,
+      error: { errors: { username: ['has already been taken'] } },
+    });
     expect(errorMessages(error)).toEqual(['username has already been taken']);
   });
 

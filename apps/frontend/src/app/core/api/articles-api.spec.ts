@@ -32,7 +32,9 @@ describe('ArticlesApi and ProfilesApi', () => {
 
   it('escapes slugs and unwraps the article', () => {
     let title = '';
-    TestBed.inject(ArticlesApi).get('a b/c').subscribe((a) => (title = a.title));
+    TestBed.inject(ArticlesApi)
+      .get('a b/c')
+      .subscribe((a) => (title = a.title));
     backend.expectOne('/api/articles/a%20b%2Fc').flush({ article: { title: 'T' } });
     expect(title).toBe('T');
   });
@@ -49,16 +51,22 @@ describe('ArticlesApi and ProfilesApi', () => {
     const api = TestBed.inject(ArticlesApi);
     const draft = { title: 't', description: 'd', body: 'b', tagList: ['x'] };
     api.create(draft).subscribe();
-    expect(backend.expectOne({ method: 'POST', url: '/api/articles' }).request.body).toEqual({ article: draft });
+    expect(backend.expectOne({ method: 'POST', url: '/api/articles' }).request.body).toEqual({
+      article: draft,
+    });
     api.update('t', draft).subscribe();
-    expect(backend.expectOne({ method: 'PUT', url: '/api/articles/t' }).request.body).toEqual({ article: draft });
+    expect(backend.expectOne({ method: 'PUT', url: '/api/articles/t' }).request.body).toEqual({
+      article: draft,
+    });
   });
 
   it('follows with POST and un-follows with DELETE', () => {
     const api = TestBed.inject(ProfilesApi);
     let following: boolean | undefined;
     api.setFollowing('jake', true).subscribe((p) => (following = p.following));
-    backend.expectOne({ method: 'POST', url: '/api/profiles/jake/follow' }).flush({ profile: { following: true } });
+    backend
+      .expectOne({ method: 'POST', url: '/api/profiles/jake/follow' })
+      .flush({ profile: { following: true } });
     expect(following).toBe(true);
     api.setFollowing('jake', false).subscribe();
     backend.expectOne({ method: 'DELETE', url: '/api/profiles/jake/follow' }).flush({ profile: {} });

@@ -17,7 +17,9 @@ export class ArticlesApi {
   }
 
   get(slug: string): Observable<Article> {
-    return this.http.get<ArticleResponse>(`/articles/${encodeURIComponent(slug)}`).pipe(map((r) => r.article));
+    return this.http
+      .get<ArticleResponse>(`/articles/${encodeURIComponent(slug)}`)
+      .pipe(map((r) => r.article));
   }
 
   create(article: ArticleDraft): Observable<Article> {
@@ -37,7 +39,9 @@ export class ArticlesApi {
   /** Favourites or un-favourites; answers the article with its new count. */
   setFavorite(slug: string, favorite: boolean): Observable<Article> {
     const url = `/articles/${encodeURIComponent(slug)}/favorite`;
-    const request = favorite ? this.http.post<ArticleResponse>(url, null) : this.http.delete<ArticleResponse>(url);
+    const request = favorite
+      ? this.http.post<ArticleResponse>(url, null)
+      : this.http.delete<ArticleResponse>(url);
     return request.pipe(map((r) => r.article));
   }
 }

@@ -75,7 +75,9 @@ describe('HTTP interceptors', () => {
     localStorage.setItem(TOKEN_KEY, 'jwt-2');
     setUp();
     http.delete('/articles/x').subscribe({ error: () => undefined });
-    backend.expectOne('/api/articles/x').flush({ errors: { article: ['forbidden'] } }, { status: 403, statusText: 'Forbidden' });
+    backend
+      .expectOne('/api/articles/x')
+      .flush({ errors: { article: ['forbidden'] } }, { status: 403, statusText: 'Forbidden' });
     expect(localStorage.getItem(TOKEN_KEY)).toBe('jwt-2');
   });
 });

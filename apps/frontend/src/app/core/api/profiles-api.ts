@@ -16,7 +16,9 @@ export class ProfilesApi {
   /** Follows or un-follows; answers the profile with its new `following`. */
   setFollowing(username: string, follow: boolean): Observable<Profile> {
     const url = `/profiles/${encodeURIComponent(username)}/follow`;
-    const request = follow ? this.http.post<ProfileResponse>(url, null) : this.http.delete<ProfileResponse>(url);
+    const request = follow
+      ? this.http.post<ProfileResponse>(url, null)
+      : this.http.delete<ProfileResponse>(url);
     return request.pipe(map((r) => r.profile));
   }
 }

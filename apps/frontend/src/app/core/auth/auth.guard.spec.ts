@@ -1,7 +1,12 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { type ActivatedRouteSnapshot, type RouterStateSnapshot, UrlTree, provideRouter } from '@angular/router';
+import {
+  type ActivatedRouteSnapshot,
+  type RouterStateSnapshot,
+  UrlTree,
+  provideRouter,
+} from '@angular/router';
 import { firstValueFrom, isObservable, of, type Observable } from 'rxjs';
 import { apiUrlInterceptor } from '../api/api-url.interceptor';
 import { authGuard, guestGuard } from './auth.guard';

@@ -44,7 +44,9 @@ describe('SessionStore', () => {
     localStorage.setItem(TOKEN_KEY, 'stale');
     const session = create();
     session.restore();
-    backend.expectOne('/api/user').flush({ errors: { token: ['is invalid'] } }, { status: 401, statusText: 'x' });
+    backend
+      .expectOne('/api/user')
+      .flush({ errors: { token: ['is invalid'] } }, { status: 401, statusText: 'x' });
     expect(session.state()).toBe('unauthenticated');
     expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
   });

@@ -29,7 +29,12 @@ import { AvatarPipe } from '../../shared/avatar.pipe';
               </a>
             </li>
             <li class="nav-item">
-              <a class="nav-link" routerLink="/settings" routerLinkActive="active" ariaCurrentWhenActive="page">
+              <a
+                class="nav-link"
+                routerLink="/settings"
+                routerLinkActive="active"
+                ariaCurrentWhenActive="page"
+              >
                 <i class="ion-gear-a" aria-hidden="true"></i>&nbsp;Settings
               </a>
             </li>
@@ -51,7 +56,11 @@ import { AvatarPipe } from '../../shared/avatar.pipe';
               >
             </li>
             <li class="nav-item">
-              <a class="nav-link" routerLink="/register" routerLinkActive="active" ariaCurrentWhenActive="page"
+              <a
+                class="nav-link"
+                routerLink="/register"
+                routerLinkActive="active"
+                ariaCurrentWhenActive="page"
                 >Sign up</a
               >
             </li>

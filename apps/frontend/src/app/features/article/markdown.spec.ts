@@ -10,7 +10,9 @@ describe('renderMarkdown', () => {
   });
 
   it('shows raw HTML as text instead of elements', () => {
-    const html = renderMarkdown('Hi <script>window.pwned = 1</script>\n\n<img src="x" onerror="window.pwned = 2">');
+    const html = renderMarkdown(
+      'Hi <script>window.pwned = 1</script>\n\n<img src="x" onerror="window.pwned = 2">',
+    );
     const container = document.createElement('div');
     container.innerHTML = html;
     expect(container.querySelector('script, img')).toBeNull();

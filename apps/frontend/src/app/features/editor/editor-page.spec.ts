@@ -9,7 +9,8 @@ describe('EditorPage', () => {
   let fixture: ComponentFixture<EditorPage>;
   let backend: HttpTestingController;
   const element = () => fixture.nativeElement as HTMLElement;
-  const input = (selector: string) => element().querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+  const input = (selector: string) =>
+    element().querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
 
   function type(selector: string, value: string): void {
     const field = input(selector);

@@ -125,7 +125,11 @@ export class EditorPage {
     effect(() => {
       const article = this.existing.hasValue() ? this.existing.value() : undefined;
       if (!article) return;
-      this.form.setValue({ title: article.title, description: article.description, body: article.body ?? '' });
+      this.form.setValue({
+        title: article.title,
+        description: article.description,
+        body: article.body ?? '',
+      });
       this.tags.set([...article.tagList]);
     });
   }

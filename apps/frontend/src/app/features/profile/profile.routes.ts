@@ -2,7 +2,12 @@ import type { ActivatedRouteSnapshot, Routes } from '@angular/router';
 import { ProfilePage } from './profile-page';
 
 export const profileRoutes: Routes = [
-  { path: '', title: (route) => `${username(route)} — Conduit`, component: ProfilePage, data: { tab: 'articles' } },
+  {
+    path: '',
+    title: (route) => `${username(route)} — Conduit`,
+    component: ProfilePage,
+    data: { tab: 'articles' },
+  },
   {
     path: 'favorites',
     title: (route) => `Articles favorited by ${username(route)} — Conduit`,

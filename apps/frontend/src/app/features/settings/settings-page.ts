@@ -83,7 +83,9 @@ import { ErrorList } from '../../shared/error-list';
               </fieldset>
             </form>
             <hr />
-            <button type="button" class="btn btn-outline-danger" (click)="logout()">Or click here to logout.</button>
+            <button type="button" class="btn btn-outline-danger" (click)="logout()">
+              Or click here to logout.
+            </button>
           </div>
         </div>
       </div>

@@ -1,7 +1,7 @@
 // Frontend numbers, for people (not CI): the initial bundle size (raw and gzip) of the production build, and
 // a Lighthouse run (npm `lighthouse`, system Chromium) of the home page with 20 articles, served by the
 // backend in embedded mode (PGlite in a temporary folder, so no database server is needed).
-//   node scripts/bench.mjs [--skip-build]      env: CHROME_PATH (default /usr/bin/chromium), BENCH_PORT
+//   node scripts/bench.ts [--skip-build]      env: CHROME_PATH (default /usr/bin/chromium), BENCH_PORT
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +25,9 @@ if (!process.argv.includes('--skip-build')) {
 
 // 1. Initial bundle: what index.html loads before any lazy route (scripts, module preloads, stylesheets).
 const index = readFileSync(join(dist, 'index.html'), 'utf8');
-const initial = [...index.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+const initial = [...index.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="([^"]+\.(?:js|css))"/g)].map(
+  (m) => m[1],
+);
 const files = [...new Set(initial)];
 let raw = 0;
 let gzip = 0;
@@ -81,7 +83,9 @@ async function api(path, body, token) {
 }
 
 await waitReady();
-const { user } = await api('/users', { user: { username: 'bench', email: 'bench@example.test', password: 'password123' } });
+const { user } = await api('/users', {
+  user: { username: 'bench', email: 'bench@example.test', password: 'password123' },
+});
 const topics = ['angular', 'fastify', 'postgres', 'testing', 'design'];
 for (let i = 1; i <= 20; i += 1) {
   await api(
