@@ -1,15 +1,9 @@
-// The app's debug hook (frontend/SELECTORS.md), read by the tests through page.evaluate.
-interface Window {
-  __conduit_debug__?: {
-    getToken(): string | null;
-    getAuthState(): 'authenticated' | 'unauthenticated' | 'unavailable' | 'loading';
-    getCurrentUser(): {
-      username: string;
-      email: string;
-      bio: string | null;
-      image: string | null;
-      token: string;
-    } | null;
-  };
-  __xss?: unknown;
+// The app's debug hook (window.__conduit_debug__, frontend/SELECTORS.md), declared once in the app.
+import type {} from '../../apps/frontend/src/app/core/auth/conduit-debug';
+
+declare global {
+  interface Window {
+    /** Set only if a script from an article body ran (the XSS test). */
+    __xss?: unknown;
+  }
 }

@@ -1,11 +1,9 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { apiUrlInterceptor } from '../core/api/api-url.interceptor';
 import type { ArticleSummary } from '../core/api/models';
 import { TOKEN_KEY } from '../core/auth/token-storage';
 import { ArticleList } from './article-list';
+import { provideApiTesting } from '../../testing/providers';
 
 function summary(slug: string, favorited = false, favoritesCount = 0): ArticleSummary {
   return {
@@ -28,11 +26,7 @@ describe('ArticleList', () => {
 
   function render(page = 1): void {
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([apiUrlInterceptor])),
-        provideHttpClientTesting(),
-      ],
+      providers: provideApiTesting(),
     });
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ArticleList);

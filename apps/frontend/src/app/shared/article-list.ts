@@ -6,6 +6,7 @@ import type { Article, ArticleQuery } from '../core/api/models';
 import { errorMessages } from '../core/api/api-errors';
 import { ArticleMeta } from './article-meta';
 import { FavoriteButton } from './favorite-button';
+import { LoadError } from './load-error';
 import { Pagination } from './pagination';
 
 export const PAGE_SIZE = 10;
@@ -15,18 +16,13 @@ export type ArticleFilter = Omit<ArticleQuery, 'limit' | 'offset'>;
 /** One page of articles for a filter, with loading, error and empty states and the page links. */
 @Component({
   selector: 'app-article-list',
-  imports: [RouterLink, ArticleMeta, FavoriteButton, Pagination],
+  imports: [RouterLink, ArticleMeta, FavoriteButton, LoadError, Pagination],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (articles.isLoading()) {
       <div class="feed-status" role="status">Loading articles…</div>
     } @else if (articles.error()) {
-      <div class="feed-status" role="alert">
-        {{ errorText() }}
-        <button type="button" class="btn btn-sm btn-outline-secondary" (click)="articles.reload()">
-          Retry
-        </button>
-      </div>
+      <app-load-error [message]="errorText()" (retry)="articles.reload()" />
     } @else if (articles.hasValue()) {
       @let result = articles.value();
       @for (article of result.articles; track article.slug) {

@@ -1,16 +1,15 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { apiUrlInterceptor } from './api-url.interceptor';
 import { ArticlesApi } from './articles-api';
 import { ProfilesApi } from './profiles-api';
+import { provideApiTesting } from '../../../testing/providers';
 
 describe('ArticlesApi and ProfilesApi', () => {
   let backend: HttpTestingController;
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiUrlInterceptor])), provideHttpClientTesting()],
+      providers: provideApiTesting(),
     });
     backend = TestBed.inject(HttpTestingController);
   });

@@ -1,17 +1,11 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import {
-  type ActivatedRouteSnapshot,
-  type RouterStateSnapshot,
-  UrlTree,
-  provideRouter,
-} from '@angular/router';
+import { type ActivatedRouteSnapshot, type RouterStateSnapshot, UrlTree } from '@angular/router';
 import { firstValueFrom, isObservable, of, type Observable } from 'rxjs';
-import { apiUrlInterceptor } from '../api/api-url.interceptor';
 import { authGuard, guestGuard } from './auth.guard';
 import { SessionStore } from './session.store';
 import { TOKEN_KEY } from './token-storage';
+import { provideApiTesting } from '../../../testing/providers';
 
 type GuardResult = boolean | UrlTree;
 
@@ -26,11 +20,7 @@ describe('auth guards', () => {
   beforeEach(() => {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([apiUrlInterceptor])),
-        provideHttpClientTesting(),
-      ],
+      providers: provideApiTesting(),
     });
   });
 

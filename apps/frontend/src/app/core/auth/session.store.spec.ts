@@ -1,11 +1,10 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { apiUrlInterceptor } from '../api/api-url.interceptor';
 import type { User } from '../api/models';
 import { exposeConduitDebug } from './conduit-debug';
 import { SessionStore } from './session.store';
 import { TOKEN_KEY } from './token-storage';
+import { provideApiTesting } from '../../../testing/providers';
 
 const jake: User = { email: 'jake@jake.jake', token: 'jwt-jake', username: 'jake', bio: null, image: null };
 
@@ -14,7 +13,7 @@ describe('SessionStore', () => {
 
   function create(): SessionStore {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([apiUrlInterceptor])), provideHttpClientTesting()],
+      providers: provideApiTesting(),
     });
     backend = TestBed.inject(HttpTestingController);
     return TestBed.inject(SessionStore);

@@ -2,14 +2,9 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { type Observable, tap } from 'rxjs';
 import type { User } from '../api/models';
+import type { AuthState } from './conduit-debug';
 import { AuthApi } from './auth-api';
 import { TokenStorage } from './token-storage';
-
-/**
- * loading: a stored token is being checked; unavailable: the server could not be asked (the token is kept);
- * the other two are what they say.
- */
-export type AuthState = 'authenticated' | 'unauthenticated' | 'unavailable' | 'loading';
 
 /** Who is signed in. The only place that reads or writes the token. */
 @Injectable({ providedIn: 'root' })

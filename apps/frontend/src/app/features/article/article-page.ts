@@ -11,6 +11,8 @@ import { SessionStore } from '../../core/auth/session.store';
 import { ArticleMeta } from '../../shared/article-meta';
 import { AvatarPipe } from '../../shared/avatar.pipe';
 import { ErrorList } from '../../shared/error-list';
+import { LoadError } from '../../shared/load-error';
+import { Submission } from '../../shared/submission';
 import { FavoriteButton } from '../../shared/favorite-button';
 import { FollowButton } from '../../shared/follow-button';
 import { CommentsApi } from './comments-api';
@@ -28,6 +30,7 @@ import { renderMarkdown } from './markdown';
     ErrorList,
     FavoriteButton,
     FollowButton,
+    LoadError,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './article-page.html',
@@ -59,9 +62,9 @@ export class ArticlePage {
   );
 
   protected readonly commentBody = signal('');
-  protected readonly commentErrors = signal<string[]>([]);
-  protected readonly actionErrors = signal<string[]>([]);
-  protected readonly busy = signal(false);
+  /** Deleting the article; posting or deleting a comment. */
+  protected readonly deletion = new Submission();
+  protected readonly commenting = new Submission();
 
   constructor() {
     const title = inject(Title);
@@ -79,43 +82,24 @@ export class ArticlePage {
   }
 
   protected deleteArticle(): void {
-    this.busy.set(true);
-    this.actionErrors.set([]);
-    this.articlesApi.delete(this.slug()).subscribe({
-      next: () => void this.router.navigateByUrl('/'),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.actionErrors.set(errorMessages(error));
-      },
-    });
+    this.deletion.run(this.articlesApi.delete(this.slug()), () => void this.router.navigateByUrl('/'));
   }
 
   protected postComment(): void {
     const body = this.commentBody().trim();
     if (!body) {
-      this.commentErrors.set(["body can't be blank"]);
+      this.commenting.reject(["body can't be blank"]);
       return;
     }
-    this.busy.set(true);
-    this.commentErrors.set([]);
-    this.commentsApi.add(this.slug(), body).subscribe({
-      next: (comment) => {
-        this.busy.set(false);
-        this.commentBody.set('');
-        this.comments.update((comments) => [comment, ...(comments ?? [])]);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.commentErrors.set(errorMessages(error));
-      },
+    this.commenting.run(this.commentsApi.add(this.slug(), body), (comment) => {
+      this.commentBody.set('');
+      this.comments.update((comments) => [comment, ...(comments ?? [])]);
     });
   }
 
   protected deleteComment(comment: Comment): void {
-    this.commentErrors.set([]);
-    this.commentsApi.delete(this.slug(), comment.id).subscribe({
-      next: () => this.comments.update((comments) => comments?.filter((c) => c.id !== comment.id)),
-      error: (error: unknown) => this.commentErrors.set(errorMessages(error)),
-    });
+    this.commenting.run(this.commentsApi.delete(this.slug(), comment.id), () =>
+      this.comments.update((comments) => comments?.filter((c) => c.id !== comment.id)),
+    );
   }
 }

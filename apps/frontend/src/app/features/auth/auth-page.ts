@@ -1,11 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import type { Observable } from 'rxjs';
-import { errorMessages } from '../../core/api/api-errors';
-import type { User } from '../../core/api/models';
 import { SessionStore } from '../../core/auth/session.store';
 import { ErrorList } from '../../shared/error-list';
+import { Submission } from '../../shared/submission';
+
+type Field = 'username' | 'email' | 'password';
+
+const FIELDS: Record<Field, { type: string; placeholder: string; autocomplete: string }> = {
+  username: { type: 'text', placeholder: 'Username', autocomplete: 'username' },
+  email: { type: 'email', placeholder: 'Email', autocomplete: 'email' },
+  password: { type: 'password', placeholder: 'Password', autocomplete: 'current-password' },
+};
 
 /** Sign in (`/login`) and sign up (`/register`); the route's `data.mode` picks which. */
 @Component({
@@ -26,48 +32,27 @@ import { ErrorList } from '../../shared/error-list';
               }
             </p>
 
-            <app-error-list [errors]="errors()" />
+            <app-error-list [errors]="submission.errors()" />
 
             <form [formGroup]="form" (ngSubmit)="submit()">
-              <fieldset [disabled]="busy()">
-                @if (isRegister()) {
+              <fieldset [disabled]="submission.busy()">
+                @for (name of fieldNames(); track name) {
+                  @let field = fields[name];
                   <fieldset class="form-group">
-                    <label class="sr-only" for="auth-username">Username</label>
+                    <label class="sr-only" [for]="'auth-' + name">{{ field.placeholder }}</label>
                     <input
-                      id="auth-username"
                       class="form-control form-control-lg"
-                      type="text"
-                      name="username"
-                      placeholder="Username"
-                      autocomplete="username"
-                      formControlName="username"
+                      [id]="'auth-' + name"
+                      [type]="field.type"
+                      [name]="name"
+                      [placeholder]="field.placeholder"
+                      [attr.autocomplete]="
+                        isRegister() && name === 'password' ? 'new-password' : field.autocomplete
+                      "
+                      [formControlName]="name"
                     />
                   </fieldset>
                 }
-                <fieldset class="form-group">
-                  <label class="sr-only" for="auth-email">Email</label>
-                  <input
-                    id="auth-email"
-                    class="form-control form-control-lg"
-                    type="email"
-                    name="email"
-                    placeholder="Email"
-                    autocomplete="email"
-                    formControlName="email"
-                  />
-                </fieldset>
-                <fieldset class="form-group">
-                  <label class="sr-only" for="auth-password">Password</label>
-                  <input
-                    id="auth-password"
-                    class="form-control form-control-lg"
-                    type="password"
-                    name="password"
-                    placeholder="Password"
-                    [attr.autocomplete]="isRegister() ? 'new-password' : 'current-password'"
-                    formControlName="password"
-                  />
-                </fieldset>
                 <button class="btn btn-lg btn-primary pull-xs-right" type="submit">
                   {{ isRegister() ? 'Sign up' : 'Sign in' }}
                 </button>
@@ -86,37 +71,28 @@ export class AuthPage {
   /** From the route's data. */
   readonly mode = input<'login' | 'register'>('login');
   protected readonly isRegister = computed(() => this.mode() === 'register');
-  protected readonly errors = signal<string[]>([]);
-  protected readonly busy = signal(false);
+  protected readonly fields = FIELDS;
+  protected readonly fieldNames = computed<Field[]>(() =>
+    this.isRegister() ? ['username', 'email', 'password'] : ['email', 'password'],
+  );
+  protected readonly submission = new Submission();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     username: [''],
-    email: ['', Validators.required],
-    password: ['', Validators.required],
+    email: [''],
+    password: [''],
   });
 
   protected submit(): void {
     const { username, email, password } = this.form.getRawValue();
-    const missing = [
-      ...(this.isRegister() && !username.trim() ? ["username can't be blank"] : []),
-      ...(!email.trim() ? ["email can't be blank"] : []),
-      ...(!password ? ["password can't be blank"] : []),
-    ];
-    if (missing.length > 0) {
-      this.errors.set(missing);
+    const blank = this.fieldNames().filter((name) => !this.form.getRawValue()[name].trim());
+    if (blank.length > 0) {
+      this.submission.reject(blank.map((name) => `${name} can't be blank`));
       return;
     }
-    const request: Observable<User> = this.isRegister()
+    const request = this.isRegister()
       ? this.session.register(username.trim(), email.trim(), password)
       : this.session.login(email.trim(), password);
-    this.busy.set(true);
-    this.errors.set([]);
-    request.subscribe({
-      next: () => void this.router.navigateByUrl('/'),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.errors.set(errorMessages(error));
-      },
-    });
+    this.submission.run(request, () => void this.router.navigateByUrl('/'));
   }
 }

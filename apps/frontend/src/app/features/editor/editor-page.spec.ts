@@ -1,9 +1,8 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
-import { apiUrlInterceptor } from '../../core/api/api-url.interceptor';
+import { Router } from '@angular/router';
 import { EditorPage } from './editor-page';
+import { provideApiTesting } from '../../../testing/providers';
 
 describe('EditorPage', () => {
   let fixture: ComponentFixture<EditorPage>;
@@ -26,11 +25,7 @@ describe('EditorPage', () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
-      providers: [
-        provideRouter([]),
-        provideHttpClient(withInterceptors([apiUrlInterceptor])),
-        provideHttpClientTesting(),
-      ],
+      providers: provideApiTesting(),
     });
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(EditorPage);

@@ -6,6 +6,7 @@ import { of } from 'rxjs';
 import { ArticlesApi } from '../../core/api/articles-api';
 import { errorMessages } from '../../core/api/api-errors';
 import { ErrorList } from '../../shared/error-list';
+import { Submission } from '../../shared/submission';
 
 /** `/editor` writes a new article, `/editor/:slug` edits one. */
 @Component({
@@ -23,10 +24,10 @@ import { ErrorList } from '../../shared/error-list';
             } @else if (existing.error()) {
               <app-error-list [errors]="loadErrors()" />
             } @else {
-              <app-error-list [errors]="errors()" />
+              <app-error-list [errors]="submission.errors()" />
 
               <form [formGroup]="form" (ngSubmit)="publish()">
-                <fieldset [disabled]="busy()">
+                <fieldset [disabled]="submission.busy()">
                   <fieldset class="form-group">
                     <label class="sr-only" for="editor-title">Article Title</label>
                     <input
@@ -112,8 +113,7 @@ export class EditorPage {
   });
   protected readonly tags = signal<string[]>([]);
   protected readonly tagField = new FormControl('', { nonNullable: true });
-  protected readonly errors = signal<string[]>([]);
-  protected readonly busy = signal(false);
+  protected readonly submission = new Submission();
 
   protected readonly existing = rxResource({
     params: () => this.slug(),
@@ -148,15 +148,8 @@ export class EditorPage {
     this.commitTagInput();
     const draft = { ...this.form.getRawValue(), tagList: this.tags() };
     const slug = this.slug();
-    this.busy.set(true);
-    this.errors.set([]);
-    (slug ? this.api.update(slug, draft) : this.api.create(draft)).subscribe({
-      next: (article) => void this.router.navigate(['/article', article.slug]),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.errors.set(errorMessages(error));
-      },
-    });
+    const request = slug ? this.api.update(slug, draft) : this.api.create(draft);
+    this.submission.run(request, (article) => void this.router.navigate(['/article', article.slug]));
   }
 
   private commitTagInput(): void {

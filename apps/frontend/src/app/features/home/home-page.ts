@@ -3,13 +3,14 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { SessionStore } from '../../core/auth/session.store';
 import { ArticleList, type ArticleFilter } from '../../shared/article-list';
+import { LoadError } from '../../shared/load-error';
 import { pageFromQuery } from '../../shared/pagination';
 import { TagsApi } from './tags-api';
 
 /** `/`, `/?feed=following`, `/tag/:tag`, each with `?page=N`: the URL alone decides what is shown. */
 @Component({
   selector: 'app-home-page',
-  imports: [RouterLink, ArticleList],
+  imports: [RouterLink, ArticleList, LoadError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="home-page">
@@ -79,12 +80,7 @@ import { TagsApi } from './tags-api';
               @if (tags.isLoading()) {
                 <div role="status">Loading tags…</div>
               } @else if (tags.error()) {
-                <div role="alert">
-                  Tags could not be loaded.
-                  <button type="button" class="btn btn-sm btn-outline-secondary" (click)="tags.reload()">
-                    Retry
-                  </button>
-                </div>
+                <app-load-error message="Tags could not be loaded." (retry)="tags.reload()" />
               } @else if (tags.hasValue()) {
                 <div class="tag-list">
                   @for (tag of tags.value(); track tag) {

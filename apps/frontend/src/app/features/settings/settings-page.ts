@@ -1,10 +1,37 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
-import { errorMessages } from '../../core/api/api-errors';
 import type { UserUpdate } from '../../core/api/models';
 import { SessionStore } from '../../core/auth/session.store';
 import { ErrorList } from '../../shared/error-list';
+import { Submission } from '../../shared/submission';
+
+/** The settings form, in the spec's order; `label` names each field for screen readers. */
+const FIELDS = [
+  {
+    name: 'image',
+    type: 'url',
+    placeholder: 'URL of profile picture',
+    label: 'URL of profile picture',
+    autocomplete: 'photo',
+  },
+  { name: 'username', type: 'text', placeholder: 'Your Name', label: 'Username', autocomplete: 'username' },
+  {
+    name: 'bio',
+    type: 'text',
+    placeholder: 'Short bio about you',
+    label: 'Short bio about you',
+    autocomplete: 'off',
+  },
+  { name: 'email', type: 'email', placeholder: 'Email', label: 'Email', autocomplete: 'email' },
+  {
+    name: 'password',
+    type: 'password',
+    placeholder: 'New Password',
+    label: 'New Password',
+    autocomplete: 'new-password',
+  },
+] as const;
 
 @Component({
   selector: 'app-settings-page',
@@ -17,68 +44,36 @@ import { ErrorList } from '../../shared/error-list';
           <div class="col-md-6 offset-md-3 col-xs-12">
             <h1 class="text-xs-center">Your Settings</h1>
 
-            <app-error-list [errors]="errors()" />
+            <app-error-list [errors]="submission.errors()" />
 
             <form [formGroup]="form" (ngSubmit)="save()">
-              <fieldset [disabled]="busy()">
-                <fieldset class="form-group">
-                  <label class="sr-only" for="settings-image">URL of profile picture</label>
-                  <input
-                    id="settings-image"
-                    class="form-control"
-                    type="url"
-                    name="image"
-                    placeholder="URL of profile picture"
-                    formControlName="image"
-                  />
-                </fieldset>
-                <fieldset class="form-group">
-                  <label class="sr-only" for="settings-username">Username</label>
-                  <input
-                    id="settings-username"
-                    class="form-control form-control-lg"
-                    type="text"
-                    name="username"
-                    placeholder="Your Name"
-                    autocomplete="username"
-                    formControlName="username"
-                  />
-                </fieldset>
-                <fieldset class="form-group">
-                  <label class="sr-only" for="settings-bio">Short bio about you</label>
-                  <textarea
-                    id="settings-bio"
-                    class="form-control form-control-lg"
-                    rows="8"
-                    name="bio"
-                    placeholder="Short bio about you"
-                    formControlName="bio"
-                  ></textarea>
-                </fieldset>
-                <fieldset class="form-group">
-                  <label class="sr-only" for="settings-email">Email</label>
-                  <input
-                    id="settings-email"
-                    class="form-control form-control-lg"
-                    type="email"
-                    name="email"
-                    placeholder="Email"
-                    autocomplete="email"
-                    formControlName="email"
-                  />
-                </fieldset>
-                <fieldset class="form-group">
-                  <label class="sr-only" for="settings-password">New Password</label>
-                  <input
-                    id="settings-password"
-                    class="form-control form-control-lg"
-                    type="password"
-                    name="password"
-                    placeholder="New Password"
-                    autocomplete="new-password"
-                    formControlName="password"
-                  />
-                </fieldset>
+              <fieldset [disabled]="submission.busy()">
+                @for (field of fields; track field.name) {
+                  <fieldset class="form-group">
+                    <label class="sr-only" [for]="'settings-' + field.name">{{ field.label }}</label>
+                    @if (field.name === 'bio') {
+                      <textarea
+                        class="form-control form-control-lg"
+                        rows="8"
+                        [id]="'settings-' + field.name"
+                        [name]="field.name"
+                        [placeholder]="field.placeholder"
+                        [formControlName]="field.name"
+                      ></textarea>
+                    } @else {
+                      <input
+                        class="form-control"
+                        [class.form-control-lg]="field.name !== 'image'"
+                        [id]="'settings-' + field.name"
+                        [type]="field.type"
+                        [name]="field.name"
+                        [placeholder]="field.placeholder"
+                        [attr.autocomplete]="field.autocomplete"
+                        [formControlName]="field.name"
+                      />
+                    }
+                  </fieldset>
+                }
                 <button class="btn btn-lg btn-primary pull-xs-right" type="submit">Update Settings</button>
               </fieldset>
             </form>
@@ -96,8 +91,8 @@ export class SettingsPage {
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
 
-  protected readonly errors = signal<string[]>([]);
-  protected readonly busy = signal(false);
+  protected readonly fields = FIELDS;
+  protected readonly submission = new Submission();
 
   // The guard lets only signed-in users here, so the user is known.
   private readonly user = this.session.user();
@@ -118,15 +113,10 @@ export class SettingsPage {
       email: email.trim(),
       ...(password ? { password } : {}),
     };
-    this.busy.set(true);
-    this.errors.set([]);
-    this.session.update(changes).subscribe({
-      next: (user) => void this.router.navigate(['/profile', user.username]),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.errors.set(errorMessages(error));
-      },
-    });
+    this.submission.run(
+      this.session.update(changes),
+      (user) => void this.router.navigate(['/profile', user.username]),
+    );
   }
 
   protected logout(): void {
