@@ -69,14 +69,20 @@ function parseTrustProxy(text: string): Config['trustProxy'] {
   if (value === 'false' || value === '') return false;
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function parseCorsOrigin(text: string): Config['corsOrigin'] {
   const value = text.trim();
   if (value === '' || value.toLowerCase() === 'none') return false;
   if (value === '*') return '*';
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** One line per bad key; a union of literals is named by its allowed values, not by JSON Schema jargon. */
@@ -107,7 +113,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 
   if (env.NODE_ENV === 'production') {
     if (!source.JWT_SECRET || env.JWT_SECRET === DEV_JWT_SECRET) {
-      problems.push('JWT_SECRET: must be set to a secret of your own in production (not the development default)');
+      problems.push(
+        'JWT_SECRET: must be set to a secret of your own in production (not the development default)',
+      );
     }
   }
   if (env.JWT_SECRET.length < 32) problems.push('JWT_SECRET: must be at least 32 characters long');

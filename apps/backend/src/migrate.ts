@@ -14,9 +14,17 @@ try {
   } finally {
     await database.close();
   }
-  console.log(JSON.stringify({ level: 'info', msg: 'migrations applied', database: database.kind, ms: Date.now() - started }));
+  console.log(
+    JSON.stringify({
+      level: 'info',
+      msg: 'migrations applied',
+      database: database.kind,
+      ms: Date.now() - started,
+    }),
+  );
 } catch (error) {
-  const message = error instanceof ConfigError ? error.message : `migration failed: ${(error as Error).message}`;
+  const message =
+    error instanceof ConfigError ? error.message : `migration failed: ${(error as Error).message}`;
   console.error(message);
   process.exitCode = 1;
 }

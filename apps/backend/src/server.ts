@@ -60,7 +60,10 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 try {
   const address = await app.listen({ host: config.host, port: config.port });
-  app.log.info({ address, database: database.kind, frontend: config.frontendDist ?? null }, 'Conduit API listening');
+  app.log.info(
+    { address, database: database.kind, frontend: config.frontendDist ?? null },
+    'Conduit API listening',
+  );
 } catch (error) {
   app.log.fatal({ err: error }, 'could not start listening');
   await database.close();

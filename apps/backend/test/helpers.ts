@@ -30,7 +30,9 @@ export function useApp(env: Record<string, string> = {}): TestContext {
   const context = { queries: [] as string[] } as TestContext;
   beforeAll(async () => {
     const config = testConfig(env);
-    context.database = await openDatabase(config.database, { onQuery: (query) => context.queries.push(query) });
+    context.database = await openDatabase(config.database, {
+      onQuery: (query) => context.queries.push(query),
+    });
     if (context.database.kind === 'embedded') await migrate(context.database);
     context.app = await buildApp({ config, database: context.database });
     await context.app.ready();
@@ -81,7 +83,8 @@ export function client(context: TestContext) {
       const username = uid(prefix);
       const email = `${username}@example.com`;
       const response = await api.post('/api/users', { user: { username, email, password: 'password123' } });
-      if (response.status !== 201) throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 201)
+        throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
       return { username, email, token: response.body.user.token as string };
     },
     async createArticle(token: string, article: Record<string, unknown> = {}) {
@@ -90,7 +93,8 @@ export function client(context: TestContext) {
         { article: { title: uid('Title '), description: 'About it', body: 'The body', ...article } },
         token,
       );
-      if (response.status !== 201) throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 201)
+        throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body.article;
     },
   };

@@ -10,7 +10,10 @@ const NullableText = Type.Union([Type.String(), Type.Null()]);
 
 export const ErrorEnvelope = Type.Object(
   { errors: Type.Record(Type.String(), Type.Array(Type.String())) },
-  { $id: 'ErrorEnvelope', description: 'Errors keyed by field, e.g. {"errors":{"title":["can\'t be blank"]}}' },
+  {
+    $id: 'ErrorEnvelope',
+    description: 'Errors keyed by field, e.g. {"errors":{"title":["can\'t be blank"]}}',
+  },
 );
 export type ErrorEnvelope = Static<typeof ErrorEnvelope>;
 

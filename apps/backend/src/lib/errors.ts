@@ -4,12 +4,17 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly errors: Record<string, string[]>,
   ) {
-    super(Object.entries(errors).map(([field, messages]) => `${field} ${messages.join(', ')}`).join('; '));
+    super(
+      Object.entries(errors)
+        .map(([field, messages]) => `${field} ${messages.join(', ')}`)
+        .join('; '),
+    );
     this.name = 'HttpError';
   }
 }
 
-const fail = (status: number) => (field: string, message: string) => new HttpError(status, { [field]: [message] });
+const fail = (status: number) => (field: string, message: string) =>
+  new HttpError(status, { [field]: [message] });
 
 export const unprocessable = fail(422);
 export const unauthorized = fail(401);
@@ -20,7 +25,8 @@ export const conflict = (field: string) => fail(409)(field, 'has already been ta
 /** Rejects values that are empty once trimmed (the schema already rejects ""), all at once. */
 export function requireText(fields: Record<string, string | undefined>): void {
   const blank = Object.entries(fields).filter(([, value]) => value !== undefined && value.trim() === '');
-  if (blank.length > 0) throw new HttpError(422, Object.fromEntries(blank.map(([field]) => [field, ["can't be blank"]])));
+  if (blank.length > 0)
+    throw new HttpError(422, Object.fromEntries(blank.map(([field]) => [field, ["can't be blank"]])));
 }
 
 /** PostgreSQL's unique_violation, with the constraint that fired. */

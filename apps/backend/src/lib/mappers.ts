@@ -17,7 +17,12 @@ export function toProfile(row: Pick<ProfileRow, 'username' | 'bio' | 'image' | '
 }
 
 function toAuthor(row: AuthorColumns): Profile {
-  return { username: row.authorUsername, bio: row.authorBio, image: row.authorImage, following: row.following };
+  return {
+    username: row.authorUsername,
+    bio: row.authorBio,
+    image: row.authorImage,
+    following: row.following,
+  };
 }
 
 export function toArticleSummary(row: ArticleRow): ArticleSummary {

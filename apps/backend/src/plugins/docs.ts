@@ -10,7 +10,8 @@ export default fp(
         openapi: '3.1.0',
         info: {
           title: 'Conduit API (Proyecto06)',
-          description: 'RealWorld API v2 on Fastify and PostgreSQL. Authenticate with `Authorization: Token <jwt>`.',
+          description:
+            'RealWorld API v2 on Fastify and PostgreSQL. Authenticate with `Authorization: Token <jwt>`.',
           version: '2.0.0',
         },
         servers: [{ url: '/' }],
@@ -30,7 +31,11 @@ export default fp(
         },
       },
     });
-    await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      staticCSP: true,
+      uiConfig: { docExpansion: 'list' },
+    });
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   },
   { name: 'docs' },

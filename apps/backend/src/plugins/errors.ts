@@ -12,7 +12,8 @@ import { HttpError } from '../lib/errors.js';
 type Envelope = Record<string, string[]>;
 
 function fieldOf(error: ErrorObject): string {
-  if (error.keyword === 'required') return String((error.params as { missingProperty: string }).missingProperty);
+  if (error.keyword === 'required')
+    return String((error.params as { missingProperty: string }).missingProperty);
   const parts = error.instancePath.split('/').filter((part) => part !== '' && !/^\d+$/.test(part));
   return parts.at(-1) ?? '';
 }
@@ -23,7 +24,9 @@ function messageOf(error: ErrorObject): string | undefined {
     case 'required':
       return "can't be blank";
     case 'minLength':
-      return params.limit === 1 ? "can't be blank" : `is too short (minimum is ${String(params.limit)} characters)`;
+      return params.limit === 1
+        ? "can't be blank"
+        : `is too short (minimum is ${String(params.limit)} characters)`;
     case 'maxLength':
       return `is too long (maximum is ${String(params.limit)} characters)`;
     case 'maxItems':
@@ -45,16 +48,22 @@ function messageOf(error: ErrorObject): string | undefined {
   }
 }
 
+function textFor(error: ErrorObject, field: string, message: string): string {
+  // A null where text is required reads best as blank.
+  const nullForText =
+    error.keyword === 'type' && error.data === null && !String(error.params.type).includes('null');
+  if (nullForText) return "can't be blank";
+  if (field === 'request') return `body ${message.replace(/^must be an? object$/, 'must be a JSON object')}`;
+  return message;
+}
+
 export function validationEnvelope(errors: ErrorObject[], context: string): Envelope {
   const envelope: Envelope = {};
   for (const error of errors) {
     const message = messageOf(error);
     if (message === undefined) continue;
     const field = fieldOf(error) || (context === 'body' ? 'request' : context);
-    // A null where text is required reads best as blank.
-    const text = error.keyword === 'type' && error.data === null && !String(error.params.type).includes('null')
-      ? "can't be blank"
-      : field === 'request' ? `body ${message.replace(/^must be an? object$/, 'must be a JSON object')}` : message;
+    const text = textFor(error, field, message);
     const list = (envelope[field] ??= []);
     if (!list.includes(text)) list.push(text);
   }
@@ -65,8 +74,20 @@ export default fp(
   async (app: FastifyInstance) => {
     // Bodies are validated strictly (null stays null, "1" is not a number); query strings and path
     // parameters arrive as text, so they are coerced to the declared types.
-    const strict = new Ajv({ allErrors: true, strict: false, coerceTypes: false, useDefaults: true, verbose: true });
-    const coercing = new Ajv({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true, verbose: true });
+    const strict = new Ajv({
+      allErrors: true,
+      strict: false,
+      coerceTypes: false,
+      useDefaults: true,
+      verbose: true,
+    });
+    const coercing = new Ajv({
+      allErrors: true,
+      strict: false,
+      coerceTypes: true,
+      useDefaults: true,
+      verbose: true,
+    });
     addFormats.default(strict);
     addFormats.default(coercing);
     app.setValidatorCompiler(({ schema, httpPart }) =>
@@ -78,9 +99,9 @@ export default fp(
         return reply.status(error.statusCode).send({ errors: error.errors });
       }
       if (error.validation) {
-        return reply
-          .status(422)
-          .send({ errors: validationEnvelope(error.validation as ErrorObject[], error.validationContext ?? 'request') });
+        return reply.status(422).send({
+          errors: validationEnvelope(error.validation as ErrorObject[], error.validationContext ?? 'request'),
+        });
       }
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
@@ -101,10 +122,18 @@ export default fp(
 function isDatabaseUnavailable(error: unknown): boolean {
   let current = error as { code?: string; cause?: unknown } | undefined;
   for (let depth = 0; current && depth < 3; depth++) {
-    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001'].includes(current.code ?? '')) {
+    if (
+      ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001'].includes(
+        current.code ?? '',
+      )
+    ) {
       return true;
     }
-    if (/Connection terminated|timeout exceeded when trying to connect/i.test(String((current as Error).message))) {
+    if (
+      /Connection terminated|timeout exceeded when trying to connect/i.test(
+        String((current as Error).message),
+      )
+    ) {
       return true;
     }
     current = current.cause as typeof current;

@@ -20,7 +20,10 @@ export default fp<{ readinessTimeoutMs: number }>(
     const databaseCheck = async (): Promise<string> => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${readinessTimeoutMs} ms`)), readinessTimeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${readinessTimeoutMs} ms`)),
+          readinessTimeoutMs,
+        );
       });
       try {
         await Promise.race([app.database.ping(), timeout]);
@@ -35,7 +38,13 @@ export default fp<{ readinessTimeoutMs: number }>(
       const database = await databaseCheck();
       const draining = app.draining ? 'draining' : 'ok';
       const ok = database === 'ok' && draining === 'ok';
-      return { ok, body: { status: ok ? ('ok' as const) : ('unavailable' as const), checks: { process: 'ok', server: draining, database } } };
+      return {
+        ok,
+        body: {
+          status: ok ? ('ok' as const) : ('unavailable' as const),
+          checks: { process: 'ok', server: draining, database },
+        },
+      };
     };
 
     const schema = (summary: string) => ({
@@ -43,17 +52,29 @@ export default fp<{ readinessTimeoutMs: number }>(
       summary,
       response: { 200: Status, 503: Status },
     });
-    app.get('/health/live', { schema: schema('The process is up (liveness)'), logLevel: 'warn' }, async () => ({
-      status: 'ok' as const,
-    }));
-    app.get('/health/ready', { schema: schema('Ready for traffic: database answers, not draining'), logLevel: 'warn' }, async (_req, reply) => {
-      const { ok, body } = await readiness();
-      return reply.status(ok ? 200 : 503).send(body);
-    });
-    app.get('/health', { schema: schema('Liveness and readiness together'), logLevel: 'warn' }, async (_req, reply) => {
-      const { ok, body } = await readiness();
-      return reply.status(ok ? 200 : 503).send(body);
-    });
+    app.get(
+      '/health/live',
+      { schema: schema('The process is up (liveness)'), logLevel: 'warn' },
+      async () => ({
+        status: 'ok' as const,
+      }),
+    );
+    app.get(
+      '/health/ready',
+      { schema: schema('Ready for traffic: database answers, not draining'), logLevel: 'warn' },
+      async (_req, reply) => {
+        const { ok, body } = await readiness();
+        return reply.status(ok ? 200 : 503).send(body);
+      },
+    );
+    app.get(
+      '/health',
+      { schema: schema('Liveness and readiness together'), logLevel: 'warn' },
+      async (_req, reply) => {
+        const { ok, body } = await readiness();
+        return reply.status(ok ? 200 : 503).send(body);
+      },
+    );
   },
   { name: 'health', dependencies: ['database'] },
 );

@@ -49,12 +49,19 @@ function filterSql(filter: ArticleFilter): SQL {
     );
   }
   if (filter.feedOf !== undefined) {
-    conditions.push(sql`a.author_id in (select followee_id from follows where follower_id = ${filter.feedOf})`);
+    conditions.push(
+      sql`a.author_id in (select followee_id from follows where follower_id = ${filter.feedOf})`,
+    );
   }
   return sql.join(conditions, sql` and `);
 }
 
-function selectArticles(viewerId: number, withBody: boolean, where: SQL, page?: { limit: number; offset: number }): SQL {
+function selectArticles(
+  viewerId: number,
+  withBody: boolean,
+  where: SQL,
+  page?: { limit: number; offset: number },
+): SQL {
   return sql`
     select a.id, a.slug, a.title, a.description, ${withBody ? sql`a.body,` : sql``}
       a.created_at as "createdAt", a.updated_at as "updatedAt", a.favorites_count as "favoritesCount",
@@ -83,14 +90,19 @@ export async function listArticles(
 ): Promise<{ articles: ArticleRow[]; count: number }> {
   const where = filterSql(filter);
   const [list, [total]] = await Promise.all([
-    page.limit === 0 ? Promise.resolve([]) : rows<ArticleRow>(db, selectArticles(viewerId, false, where, page)),
+    page.limit === 0
+      ? Promise.resolve([])
+      : rows<ArticleRow>(db, selectArticles(viewerId, false, where, page)),
     rows<{ count: number }>(db, sql`select count(*)::int as count from articles a where ${where}`),
   ]);
   return { articles: list, count: total?.count ?? 0 };
 }
 
 export async function findArticle(db: Db, slug: string, viewerId: number): Promise<ArticleRow | undefined> {
-  const [row] = await rows<ArticleRow>(db, selectArticles(viewerId, true, sql`a.slug = ${slug}`, { limit: 1, offset: 0 }));
+  const [row] = await rows<ArticleRow>(
+    db,
+    selectArticles(viewerId, true, sql`a.slug = ${slug}`, { limit: 1, offset: 0 }),
+  );
   return row;
 }
 
@@ -137,7 +149,12 @@ export async function deleteArticle(db: Db, id: number): Promise<void> {
 }
 
 /** Replaces the article's tags with `names`, in that order (names already trimmed and unique). */
-export async function setArticleTags(db: Db, articleId: number, names: string[], replace: boolean): Promise<void> {
+export async function setArticleTags(
+  db: Db,
+  articleId: number,
+  names: string[],
+  replace: boolean,
+): Promise<void> {
   if (replace) await db.delete(articleTags).where(eq(articleTags.articleId, articleId));
   if (names.length === 0) return;
   await db
@@ -146,7 +163,9 @@ export async function setArticleTags(db: Db, articleId: number, names: string[],
     .onConflictDoNothing();
   const found = await db.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.name, names));
   const idByName = new Map(found.map((tag) => [tag.name, tag.id]));
-  await db.insert(articleTags).values(names.map((name, position) => ({ articleId, tagId: idByName.get(name)!, position })));
+  await db
+    .insert(articleTags)
+    .values(names.map((name, position) => ({ articleId, tagId: idByName.get(name)!, position })));
 }
 
 /** Marks a favorite; the count moves only when the row is new, so repeating it is harmless. */

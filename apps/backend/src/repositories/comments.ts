@@ -26,19 +26,31 @@ function selectComments(viewerId: number, where: ReturnType<typeof sql>, limit: 
 }
 
 /** Newest first, one statement; bounded so a flame war cannot make one response unbounded. */
-export async function listComments(db: Db, articleId: number, viewerId: number, limit: number): Promise<CommentRow[]> {
-  const result = (await db.execute(selectComments(viewerId, sql`c.article_id = ${articleId}`, limit))) as unknown as {
+export async function listComments(
+  db: Db,
+  articleId: number,
+  viewerId: number,
+  limit: number,
+): Promise<CommentRow[]> {
+  const result = (await db.execute(
+    selectComments(viewerId, sql`c.article_id = ${articleId}`, limit),
+  )) as unknown as {
     rows: CommentRow[];
   };
   return result.rows;
 }
 
 export async function findComment(db: Db, id: number, viewerId: number): Promise<CommentRow | undefined> {
-  const result = (await db.execute(selectComments(viewerId, sql`c.id = ${id}`, 1))) as unknown as { rows: CommentRow[] };
+  const result = (await db.execute(selectComments(viewerId, sql`c.id = ${id}`, 1))) as unknown as {
+    rows: CommentRow[];
+  };
   return result.rows[0];
 }
 
-export async function insertComment(db: Db, values: { body: string; articleId: number; authorId: number }): Promise<number> {
+export async function insertComment(
+  db: Db,
+  values: { body: string; articleId: number; authorId: number },
+): Promise<number> {
   const [row] = await db.insert(comments).values(values).returning({ id: comments.id });
   return row!.id;
 }

@@ -49,7 +49,11 @@ export async function updateUser(
 }
 
 /** A profile as seen by `viewerId` (0 = anonymous): one query, `following` included. */
-export async function findProfile(db: Db, username: string, viewerId: number): Promise<ProfileRow | undefined> {
+export async function findProfile(
+  db: Db,
+  username: string,
+  viewerId: number,
+): Promise<ProfileRow | undefined> {
   const [row] = await db
     .select({
       id: users.id,

@@ -65,7 +65,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { tag, author, favorited, limit, offset } = request.query;
-      const page = await articles.listArticles(app.db, { tag, author, favorited }, request.userId, { limit, offset });
+      const page = await articles.listArticles(app.db, { tag, author, favorited }, request.userId, {
+        limit,
+        offset,
+      });
       return { articles: page.articles.map(toArticleSummary), articlesCount: page.count };
     },
   );
@@ -84,7 +87,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, offset } = request.query;
-      const page = await articles.listArticles(app.db, { feedOf: request.userId }, request.userId, { limit, offset });
+      const page = await articles.listArticles(app.db, { feedOf: request.userId }, request.userId, {
+        limit,
+        offset,
+      });
       return { articles: page.articles.map(toArticleSummary), articlesCount: page.count };
     },
   );
@@ -146,7 +152,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         params: slugParams,
         body: UpdateArticle,
-        response: { 200: ArticleResponse, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 422: ErrorEnvelope },
+        response: {
+          200: ArticleResponse,
+          401: ErrorEnvelope,
+          403: ErrorEnvelope,
+          404: ErrorEnvelope,
+          422: ErrorEnvelope,
+        },
       },
     },
     async (request) => {

@@ -75,11 +75,21 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           slug: Type.String({ minLength: 1, maxLength: 200 }),
           id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
         }),
-        response: { 204: Type.Null(), 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 422: ErrorEnvelope },
+        response: {
+          204: Type.Null(),
+          401: ErrorEnvelope,
+          403: ErrorEnvelope,
+          404: ErrorEnvelope,
+          422: ErrorEnvelope,
+        },
       },
     },
     async (request, reply) => {
-      const ref = await comments.findCommentRef(app.db, await articleId(request.params.slug), request.params.id);
+      const ref = await comments.findCommentRef(
+        app.db,
+        await articleId(request.params.slug),
+        request.params.id,
+      );
       if (!ref) throw notFound('comment');
       if (ref.authorId !== request.userId) throw forbidden('comment');
       await comments.deleteComment(app.db, ref.id);

@@ -13,7 +13,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/profiles/:username',
     {
       onRequest: app.identifyUser,
-      schema: { tags, summary: 'A profile', params, response: { 200: ProfileResponse, 401: ErrorEnvelope, 404: ErrorEnvelope } },
+      schema: {
+        tags,
+        summary: 'A profile',
+        params,
+        response: { 200: ProfileResponse, 401: ErrorEnvelope, 404: ErrorEnvelope },
+      },
     },
     async (request) => {
       const profile = await users.findProfile(app.db, request.params.username, request.userId);
@@ -30,20 +35,28 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     response: { 200: ProfileResponse, 401: ErrorEnvelope, 404: ErrorEnvelope },
   });
 
-  app.post('/profiles/:username/follow', { onRequest: app.requireUser, schema: followSchema('Follow a user') }, async (request) => {
-    const profile = await users.findProfile(app.db, request.params.username, request.userId);
-    if (!profile) throw notFound('profile');
-    // Following yourself is a no-op rather than an error: the profile simply reads as not followed.
-    if (profile.id !== request.userId) await users.follow(app.db, request.userId, profile.id);
-    return { profile: toProfile({ ...profile, following: profile.id !== request.userId }) };
-  });
+  app.post(
+    '/profiles/:username/follow',
+    { onRequest: app.requireUser, schema: followSchema('Follow a user') },
+    async (request) => {
+      const profile = await users.findProfile(app.db, request.params.username, request.userId);
+      if (!profile) throw notFound('profile');
+      // Following yourself is a no-op rather than an error: the profile simply reads as not followed.
+      if (profile.id !== request.userId) await users.follow(app.db, request.userId, profile.id);
+      return { profile: toProfile({ ...profile, following: profile.id !== request.userId }) };
+    },
+  );
 
-  app.delete('/profiles/:username/follow', { onRequest: app.requireUser, schema: followSchema('Unfollow a user') }, async (request) => {
-    const profile = await users.findProfile(app.db, request.params.username, request.userId);
-    if (!profile) throw notFound('profile');
-    await users.unfollow(app.db, request.userId, profile.id);
-    return { profile: toProfile({ ...profile, following: false }) };
-  });
+  app.delete(
+    '/profiles/:username/follow',
+    { onRequest: app.requireUser, schema: followSchema('Unfollow a user') },
+    async (request) => {
+      const profile = await users.findProfile(app.db, request.params.username, request.userId);
+      if (!profile) throw notFound('profile');
+      await users.unfollow(app.db, request.userId, profile.id);
+      return { profile: toProfile({ ...profile, following: false }) };
+    },
+  );
 };
 
 export default routes;

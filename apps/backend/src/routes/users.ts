@@ -1,10 +1,4 @@
-import {
-  ErrorEnvelope,
-  LoginUser,
-  NewUser,
-  UpdateUser,
-  UserResponse,
-} from '@proyecto06/contract';
+import { ErrorEnvelope, LoginUser, NewUser, UpdateUser, UserResponse } from '@proyecto06/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { HttpError, conflict, requireText, unauthorized, uniqueViolation } from '../lib/errors.js';
 import { toUser } from '../lib/mappers.js';

@@ -11,7 +11,14 @@ describe('articles', () => {
     const tag = uid('t');
     const created = await api.post(
       '/api/articles',
-      { article: { title: 'How to train your dragon', description: 'Ever wonder how?', body: 'It takes a *Jacobian*', tagList: [`z${tag}`, `a${tag}`, `z${tag}`, ' '] } },
+      {
+        article: {
+          title: 'How to train your dragon',
+          description: 'Ever wonder how?',
+          body: 'It takes a *Jacobian*',
+          tagList: [`z${tag}`, `a${tag}`, `z${tag}`, ' '],
+        },
+      },
       token,
     );
     expect(created.status).toBe(201);
@@ -49,11 +56,27 @@ describe('articles', () => {
         body: { errors: { [field]: ["can't be blank"] } },
       });
     }
-    const tooLong = await api.post('/api/articles', { article: { title: 'x'.repeat(201), description: 'D', body: 'B' } }, token);
+    const tooLong = await api.post(
+      '/api/articles',
+      { article: { title: 'x'.repeat(201), description: 'D', body: 'B' } },
+      token,
+    );
     expect(tooLong.body.errors.title[0]).toMatch(/too long/);
-    const badTags = await api.post('/api/articles', { article: { title: 'T', description: 'D', body: 'B', tagList: 'a,b' } }, token);
+    const badTags = await api.post(
+      '/api/articles',
+      { article: { title: 'T', description: 'D', body: 'B', tagList: 'a,b' } },
+      token,
+    );
     expect(badTags.status).toBe(422);
-    expect((await api.post('/api/articles', { article: { title: 'T', description: 'D', body: 'B', tagList: null } }, token)).status).toBe(422);
+    expect(
+      (
+        await api.post(
+          '/api/articles',
+          { article: { title: 'T', description: 'D', body: 'B', tagList: null } },
+          token,
+        )
+      ).status,
+    ).toBe(422);
   });
 
   it('updates only what is sent; a new title gives a new slug; tags kept, replaced or cleared', async () => {
@@ -61,39 +84,66 @@ describe('articles', () => {
     const original = await api.createArticle(token, { tagList: ['one', 'two'] });
     const body = await api.put(`/api/articles/${original.slug}`, { article: { body: 'New body' } }, token);
     expect(body.status).toBe(200);
-    expect(body.body.article).toMatchObject({ slug: original.slug, title: original.title, body: 'New body', tagList: ['one', 'two'] });
+    expect(body.body.article).toMatchObject({
+      slug: original.slug,
+      title: original.title,
+      body: 'New body',
+      tagList: ['one', 'two'],
+    });
     expect(body.body.article.createdAt).toBe(original.createdAt);
     expect(body.body.article.updatedAt).not.toBe(original.updatedAt);
 
-    const retitled = await api.put(`/api/articles/${original.slug}`, { article: { title: 'A brand new title', tagList: ['three'] } }, token);
+    const retitled = await api.put(
+      `/api/articles/${original.slug}`,
+      { article: { title: 'A brand new title', tagList: ['three'] } },
+      token,
+    );
     expect(retitled.body.article.slug).toMatch(/^a-brand-new-title/);
     expect(retitled.body.article.tagList).toEqual(['three']);
     expect((await api.get(`/api/articles/${original.slug}`)).status).toBe(404);
 
-    const cleared = await api.put(`/api/articles/${retitled.body.article.slug}`, { article: { tagList: [] } }, token);
+    const cleared = await api.put(
+      `/api/articles/${retitled.body.article.slug}`,
+      { article: { tagList: [] } },
+      token,
+    );
     expect(cleared.body.article.tagList).toEqual([]);
-    expect((await api.put(`/api/articles/${retitled.body.article.slug}`, { article: { tagList: null } }, token)).status).toBe(422);
-    expect((await api.put(`/api/articles/${retitled.body.article.slug}`, { article: { title: '' } }, token)).status).toBe(422);
+    expect(
+      (await api.put(`/api/articles/${retitled.body.article.slug}`, { article: { tagList: null } }, token))
+        .status,
+    ).toBe(422);
+    expect(
+      (await api.put(`/api/articles/${retitled.body.article.slug}`, { article: { title: '' } }, token))
+        .status,
+    ).toBe(422);
   });
 
   it('checks authentication before existence, and only the author edits or deletes', async () => {
     const author = await api.register('owner');
     const other = await api.register('other');
     const article = await api.createArticle(author.token);
-    expect((await api.put('/api/articles/missing-slug', { article: { body: 'x' } })).body).toEqual({ errors: { token: ['is missing'] } });
+    expect((await api.put('/api/articles/missing-slug', { article: { body: 'x' } })).body).toEqual({
+      errors: { token: ['is missing'] },
+    });
     expect((await api.delete('/api/articles/missing-slug')).status).toBe(401);
     expect((await api.post('/api/articles', { article: {} })).status).toBe(401);
-    expect((await api.put('/api/articles/missing-slug', { article: { body: 'x' } }, other.token)).body).toEqual({
+    expect(
+      (await api.put('/api/articles/missing-slug', { article: { body: 'x' } }, other.token)).body,
+    ).toEqual({
       errors: { article: ['not found'] },
     });
-    expect((await api.put(`/api/articles/${article.slug}`, { article: { body: 'x' } }, other.token))).toMatchObject({
+    expect(
+      await api.put(`/api/articles/${article.slug}`, { article: { body: 'x' } }, other.token),
+    ).toMatchObject({
       status: 403,
       body: { errors: { article: ['forbidden'] } },
     });
     expect((await api.delete(`/api/articles/${article.slug}`, other.token)).status).toBe(403);
     expect((await api.get(`/api/articles/${article.slug}`)).body.article.body).toBe('The body');
     expect((await api.delete(`/api/articles/${article.slug}`, author.token)).status).toBe(204);
-    expect((await api.get(`/api/articles/${article.slug}`)).body).toEqual({ errors: { article: ['not found'] } });
+    expect((await api.get(`/api/articles/${article.slug}`)).body).toEqual({
+      errors: { article: ['not found'] },
+    });
     expect((await api.delete(`/api/articles/${article.slug}`, author.token)).status).toBe(404);
   });
 });
@@ -107,7 +157,10 @@ describe('favorites', () => {
     for (const fan of fans) await api.post(url, undefined, fan.token);
     const again = await api.post(url, undefined, fans[0]!.token);
     expect(again.body.article).toMatchObject({ favorited: true, favoritesCount: 2 });
-    expect((await api.get(`/api/articles/${article.slug}`, author.token)).body.article).toMatchObject({ favorited: false, favoritesCount: 2 });
+    expect((await api.get(`/api/articles/${article.slug}`, author.token)).body.article).toMatchObject({
+      favorited: false,
+      favoritesCount: 2,
+    });
     const removed = await api.delete(url, fans[0]!.token);
     expect(removed.body.article).toMatchObject({ favorited: false, favoritesCount: 1 });
     expect((await api.delete(url, fans[0]!.token)).body.article.favoritesCount).toBe(1);
@@ -118,7 +171,9 @@ describe('favorites', () => {
   it('401 before 404, and 404 for unknown articles', async () => {
     expect((await api.post('/api/articles/nope/favorite')).status).toBe(401);
     const { token } = await api.register('fz');
-    expect((await api.post('/api/articles/nope/favorite', undefined, token)).body).toEqual({ errors: { article: ['not found'] } });
+    expect((await api.post('/api/articles/nope/favorite', undefined, token)).body).toEqual({
+      errors: { article: ['not found'] },
+    });
     expect((await api.delete('/api/articles/nope/favorite', token)).status).toBe(404);
   });
 
@@ -141,7 +196,8 @@ describe('lists, filters, feed and tags', () => {
   it('lists newest first without bodies, with an exact count, paginated by limit and offset', async () => {
     const { token, username } = await api.register('pager');
     const slugs = [];
-    for (let i = 0; i < 5; i++) slugs.push((await api.createArticle(token, { title: `Page ${i} ${uid()}` })).slug);
+    for (let i = 0; i < 5; i++)
+      slugs.push((await api.createArticle(token, { title: `Page ${i} ${uid()}` })).slug);
     const page1 = await api.get(`/api/articles?author=${username}&limit=2`);
     expect(page1.body.articlesCount).toBe(5);
     expect(page1.body.articles.map((a: { slug: string }) => a.slug)).toEqual([slugs[4], slugs[3]]);
@@ -150,7 +206,10 @@ describe('lists, filters, feed and tags', () => {
     expect(page3.body.articles.map((a: { slug: string }) => a.slug)).toEqual([slugs[0]]);
     const beyond = await api.get(`/api/articles?author=${username}&offset=50`);
     expect(beyond.body).toEqual({ articles: [], articlesCount: 5 });
-    expect((await api.get(`/api/articles?author=${username}&limit=0`)).body).toEqual({ articles: [], articlesCount: 5 });
+    expect((await api.get(`/api/articles?author=${username}&limit=0`)).body).toEqual({
+      articles: [],
+      articlesCount: 5,
+    });
   });
 
   it('rejects bad paging with 422 rather than failing', async () => {
@@ -174,11 +233,18 @@ describe('lists, filters, feed and tags', () => {
     expect(byTag.body.articlesCount).toBe(2);
     expect(byTag.body.articles.every((a: { tagList: string[] }) => a.tagList.includes(tag))).toBe(true);
     expect((await api.get(`/api/articles?author=${alice.username}`)).body.articlesCount).toBe(2);
-    expect((await api.get(`/api/articles?tag=${tag}&author=${alice.username}`)).body.articles.map((a: { slug: string }) => a.slug)).toEqual([a1.slug]);
+    expect(
+      (await api.get(`/api/articles?tag=${tag}&author=${alice.username}`)).body.articles.map(
+        (a: { slug: string }) => a.slug,
+      ),
+    ).toEqual([a1.slug]);
     const favorited = await api.get(`/api/articles?favorited=${alice.username}`, alice.token);
     expect(favorited.body.articles).toHaveLength(1);
     expect(favorited.body.articles[0]).toMatchObject({ slug: b1.slug, favorited: true, favoritesCount: 1 });
-    expect((await api.get('/api/articles?author=no-such-user')).body).toEqual({ articles: [], articlesCount: 0 });
+    expect((await api.get('/api/articles?author=no-such-user')).body).toEqual({
+      articles: [],
+      articlesCount: 0,
+    });
   });
 
   it('feeds the articles of followed authors only, and requires a token', async () => {
@@ -186,7 +252,10 @@ describe('lists, filters, feed and tags', () => {
     const reader = await api.register('feeder');
     const star = await api.register('star');
     const stranger = await api.register('stranger');
-    expect((await api.get('/api/articles/feed', reader.token)).body).toEqual({ articles: [], articlesCount: 0 });
+    expect((await api.get('/api/articles/feed', reader.token)).body).toEqual({
+      articles: [],
+      articlesCount: 0,
+    });
     await api.post(`/api/profiles/${star.username}/follow`, undefined, reader.token);
     const s1 = await api.createArticle(star.token);
     const s2 = await api.createArticle(star.token);
@@ -195,7 +264,9 @@ describe('lists, filters, feed and tags', () => {
     expect(feed.body.articlesCount).toBe(2);
     expect(feed.body.articles.map((a: { slug: string }) => a.slug)).toEqual([s2.slug, s1.slug]);
     expect(feed.body.articles[0].author.following).toBe(true);
-    expect((await api.get('/api/articles/feed?limit=1&offset=1', reader.token)).body.articles[0].slug).toBe(s1.slug);
+    expect((await api.get('/api/articles/feed?limit=1&offset=1', reader.token)).body.articles[0].slug).toBe(
+      s1.slug,
+    );
   });
 
   it('lists tags in use, and drops a tag when its last article goes', async () => {

@@ -31,9 +31,15 @@ describe('embedded mode serves the compiled frontend on the same origin', () => 
   });
 
   it('keeps the API and missing files as JSON 404s', async () => {
-    expect((await ctx.app.inject({ url: '/api/nope', headers: { accept: 'text/html' } })).json()).toEqual({ errors: { route: ['not found'] } });
-    expect((await ctx.app.inject({ url: '/missing.js', headers: { accept: 'text/html' } })).statusCode).toBe(404);
-    expect((await ctx.app.inject({ url: '/../../etc/passwd', headers: { accept: 'text/html' } })).body).not.toMatch(/root:/);
+    expect((await ctx.app.inject({ url: '/api/nope', headers: { accept: 'text/html' } })).json()).toEqual({
+      errors: { route: ['not found'] },
+    });
+    expect((await ctx.app.inject({ url: '/missing.js', headers: { accept: 'text/html' } })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await ctx.app.inject({ url: '/../../etc/passwd', headers: { accept: 'text/html' } })).body,
+    ).not.toMatch(/root:/);
     expect((await ctx.app.inject('/api/tags')).statusCode).toBe(200);
   });
 });

@@ -9,11 +9,16 @@ describe('profiles and follows', () => {
     const me = await api.register('fan');
     const celeb = await api.register('celeb');
     const anonymous = await api.get(`/api/profiles/${celeb.username}`);
-    expect(anonymous).toMatchObject({ status: 200, body: { profile: { username: celeb.username, bio: null, image: null, following: false } } });
+    expect(anonymous).toMatchObject({
+      status: 200,
+      body: { profile: { username: celeb.username, bio: null, image: null, following: false } },
+    });
 
     const followed = await api.post(`/api/profiles/${celeb.username}/follow`, undefined, me.token);
     expect(followed.body.profile.following).toBe(true);
-    expect((await api.post(`/api/profiles/${celeb.username}/follow`, undefined, me.token)).body.profile.following).toBe(true);
+    expect(
+      (await api.post(`/api/profiles/${celeb.username}/follow`, undefined, me.token)).body.profile.following,
+    ).toBe(true);
     expect((await api.get(`/api/profiles/${celeb.username}`, me.token)).body.profile.following).toBe(true);
     expect((await api.get(`/api/profiles/${celeb.username}`)).body.profile.following).toBe(false);
 
@@ -23,7 +28,9 @@ describe('profiles and follows', () => {
   });
 
   it('checks authentication before existence, then 404s unknown users', async () => {
-    expect((await api.post('/api/profiles/nobody-here/follow')).body).toEqual({ errors: { token: ['is missing'] } });
+    expect((await api.post('/api/profiles/nobody-here/follow')).body).toEqual({
+      errors: { token: ['is missing'] },
+    });
     expect((await api.delete('/api/profiles/nobody-here/follow')).status).toBe(401);
     const { token } = await api.register('x');
     expect(await api.post('/api/profiles/nobody-here/follow', undefined, token)).toMatchObject({
@@ -50,7 +57,10 @@ describe('comments', () => {
 
     const first = await api.post(url, { comment: { body: 'First!' } }, reader.token);
     expect(first.status).toBe(201);
-    expect(first.body.comment).toMatchObject({ body: 'First!', author: { username: reader.username, following: false } });
+    expect(first.body.comment).toMatchObject({
+      body: 'First!',
+      author: { username: reader.username, following: false },
+    });
     expect(Number.isInteger(first.body.comment.id)).toBe(true);
     expect(first.body.comment.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     const second = await api.post(url, { comment: { body: 'Second' } }, author.token);
@@ -81,14 +91,18 @@ describe('comments', () => {
     const { token } = await api.register('c');
     const article = await api.createArticle(token);
     const url = `/api/articles/${article.slug}/comments`;
-    expect((await api.post(url, { comment: { body: '' } }, token)).body).toEqual({ errors: { body: ["can't be blank"] } });
+    expect((await api.post(url, { comment: { body: '' } }, token)).body).toEqual({
+      errors: { body: ["can't be blank"] },
+    });
     expect((await api.post(url, { comment: {} }, token)).status).toBe(422);
     expect((await api.post(url, { comment: { body: 'x' } })).status).toBe(401);
     expect((await api.post('/api/articles/nope/comments', { comment: { body: 'x' } }, token)).body).toEqual({
       errors: { article: ['not found'] },
     });
     expect((await api.get('/api/articles/nope/comments')).status).toBe(404);
-    expect((await api.delete('/api/articles/nope/comments/1', token)).body).toEqual({ errors: { article: ['not found'] } });
+    expect((await api.delete('/api/articles/nope/comments/1', token)).body).toEqual({
+      errors: { article: ['not found'] },
+    });
     expect((await api.delete(`${url}/99999`, token)).body).toEqual({ errors: { comment: ['not found'] } });
     expect((await api.delete(`${url}/abc`, token)).status).toBe(422);
     expect((await api.delete(`${url}/99999999999999`, token)).status).toBe(422);

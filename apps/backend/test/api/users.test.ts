@@ -12,10 +12,17 @@ describe('registration and login', () => {
     });
     expect(registered.status).toBe(201);
     expect(registered.headers['content-type']).toMatch(/^application\/json/);
-    expect(registered.body.user).toMatchObject({ username, email: `${username}@Example.com`, bio: null, image: null });
+    expect(registered.body.user).toMatchObject({
+      username,
+      email: `${username}@Example.com`,
+      bio: null,
+      image: null,
+    });
     expect(registered.body.user.token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
 
-    const login = await api.post('/api/users/login', { user: { email: `${username}@example.COM`, password: 'password123' } });
+    const login = await api.post('/api/users/login', {
+      user: { email: `${username}@example.COM`, password: 'password123' },
+    });
     expect(login.status).toBe(200);
     expect(login.body.user.username).toBe(username);
 
@@ -29,7 +36,9 @@ describe('registration and login', () => {
     expect(blank.status).toBe(422);
     expect(blank.body.errors).toMatchObject({ username: ["can't be blank"], password: ["can't be blank"] });
 
-    const whitespace = await api.post('/api/users', { user: { username: '   ', email: 'w@x.io', password: 'password123' } });
+    const whitespace = await api.post('/api/users', {
+      user: { username: '   ', email: 'w@x.io', password: 'password123' },
+    });
     expect(whitespace.status).toBe(422);
     expect(whitespace.body.errors.username).toEqual(["can't be blank"]);
 
@@ -41,7 +50,9 @@ describe('registration and login', () => {
     expect(noBody.status).toBe(422);
     expect(noBody.body.errors).toBeTypeOf('object');
 
-    const badEmail = await api.post('/api/users', { user: { username: uid(), email: 'not-an-email', password: 'password123' } });
+    const badEmail = await api.post('/api/users', {
+      user: { username: uid(), email: 'not-an-email', password: 'password123' },
+    });
     expect(badEmail.status).toBe(422);
     expect(badEmail.body.errors.email).toEqual(['is invalid']);
 
@@ -53,10 +64,14 @@ describe('registration and login', () => {
 
   it('answers 409 for a taken username or email (emails compared case-insensitively)', async () => {
     const { username, email } = await api.register('dup');
-    const sameName = await api.post('/api/users', { user: { username, email: `x${email}`, password: 'password123' } });
+    const sameName = await api.post('/api/users', {
+      user: { username, email: `x${email}`, password: 'password123' },
+    });
     expect(sameName.status).toBe(409);
     expect(sameName.body).toEqual({ errors: { username: ['has already been taken'] } });
-    const sameEmail = await api.post('/api/users', { user: { username: uid(), email: email.toUpperCase(), password: 'password123' } });
+    const sameEmail = await api.post('/api/users', {
+      user: { username: uid(), email: email.toUpperCase(), password: 'password123' },
+    });
     expect(sameEmail.status).toBe(409);
     expect(sameEmail.body).toEqual({ errors: { email: ['has already been taken'] } });
   });
@@ -64,7 +79,9 @@ describe('registration and login', () => {
   it('gives the same 401 for a wrong password and an unknown email', async () => {
     const { email } = await api.register('login');
     const wrong = await api.post('/api/users/login', { user: { email, password: 'wrong-password' } });
-    const unknown = await api.post('/api/users/login', { user: { email: `nobody-${email}`, password: 'wrong-password' } });
+    const unknown = await api.post('/api/users/login', {
+      user: { email: `nobody-${email}`, password: 'wrong-password' },
+    });
     for (const response of [wrong, unknown]) {
       expect(response.status).toBe(401);
       expect(response.body).toEqual({ errors: { credentials: ['invalid'] } });
@@ -84,7 +101,10 @@ describe('registration and login', () => {
 
 describe('authentication', () => {
   it('401 "token is missing" without a token, "is invalid" with a bad one', async () => {
-    expect(await api.get('/api/user')).toMatchObject({ status: 401, body: { errors: { token: ['is missing'] } } });
+    expect(await api.get('/api/user')).toMatchObject({
+      status: 401,
+      body: { errors: { token: ['is missing'] } },
+    });
     const bad = await api.get('/api/user', 'not.a.jwt');
     expect(bad.status).toBe(401);
     expect(bad.body.errors.token[0]).toMatch(/invalid/);
@@ -94,7 +114,10 @@ describe('authentication', () => {
 
   it('accepts the Bearer scheme as well as Token', async () => {
     const { token, username } = await api.register('bearer');
-    const response = await ctx.app.inject({ url: '/api/user', headers: { authorization: `Bearer ${token}` } });
+    const response = await ctx.app.inject({
+      url: '/api/user',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json().user.username).toBe(username);
   });
@@ -109,7 +132,11 @@ describe('authentication', () => {
 describe('PUT /api/user', () => {
   it('updates fields, normalises "" to null for bio and image, and keeps the token valid after a rename', async () => {
     const { token, username } = await api.register('upd');
-    const bio = await api.put('/api/user', { user: { bio: 'Hello', image: 'https://example.com/a.png' } }, token);
+    const bio = await api.put(
+      '/api/user',
+      { user: { bio: 'Hello', image: 'https://example.com/a.png' } },
+      token,
+    );
     expect(bio.status).toBe(200);
     expect(bio.body.user).toMatchObject({ bio: 'Hello', image: 'https://example.com/a.png' });
 
@@ -117,10 +144,18 @@ describe('PUT /api/user', () => {
     expect(cleared.body.user).toMatchObject({ bio: null, image: null });
     expect((await api.get('/api/user', token)).body.user).toMatchObject({ bio: null, image: null });
 
-    const renamed = await api.put('/api/user', { user: { username: `${username}_new`, email: `${username}_new@example.com` } }, token);
+    const renamed = await api.put(
+      '/api/user',
+      { user: { username: `${username}_new`, email: `${username}_new@example.com` } },
+      token,
+    );
     expect(renamed.status).toBe(200);
     const me = await api.get('/api/user', token);
-    expect(me.body.user).toMatchObject({ username: `${username}_new`, email: `${username}_new@example.com`, bio: null });
+    expect(me.body.user).toMatchObject({
+      username: `${username}_new`,
+      email: `${username}_new@example.com`,
+      bio: null,
+    });
   });
 
   it('changes the password (min 8, 64 accepted) and the new one logs in', async () => {
@@ -129,14 +164,24 @@ describe('PUT /api/user', () => {
       expect((await api.put('/api/user', { user: { password } }, token)).status).toBe(422);
     }
     expect((await api.put('/api/user', { user: { password: 'a'.repeat(64) } }, token)).status).toBe(200);
-    expect((await api.post('/api/users/login', { user: { email, password: 'a'.repeat(64) } })).status).toBe(200);
-    expect((await api.post('/api/users/login', { user: { email, password: 'password123' } })).status).toBe(401);
+    expect((await api.post('/api/users/login', { user: { email, password: 'a'.repeat(64) } })).status).toBe(
+      200,
+    );
+    expect((await api.post('/api/users/login', { user: { email, password: 'password123' } })).status).toBe(
+      401,
+    );
   });
 
   it('rejects blank or null username and email, and 409s on a taken one', async () => {
     const other = await api.register('taken');
     const { token } = await api.register('me');
-    for (const user of [{ email: '' }, { username: '' }, { email: null }, { username: null }, { username: '  ' }]) {
+    for (const user of [
+      { email: '' },
+      { username: '' },
+      { email: null },
+      { username: null },
+      { username: '  ' },
+    ]) {
       const response = await api.put('/api/user', { user }, token);
       expect(response.status, JSON.stringify(user)).toBe(422);
     }

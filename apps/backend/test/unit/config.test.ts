@@ -15,7 +15,11 @@ describe('loadConfig', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, converting numbers', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x', DATABASE_POOL_MAX: '4', PORT: '9000' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/x',
+      DATABASE_POOL_MAX: '4',
+      PORT: '9000',
+    });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/x', poolMax: 4 });
     expect(config.port).toBe(9000);
   });
@@ -50,14 +54,22 @@ describe('loadConfig', () => {
   it('parses CORS origins and trusted proxies', () => {
     expect(loadConfig({ CORS_ORIGIN: 'none' }).corsOrigin).toBe(false);
     expect(loadConfig({ CORS_ORIGIN: '*' }).corsOrigin).toBe('*');
-    expect(loadConfig({ CORS_ORIGIN: 'https://a.io, https://b.io' }).corsOrigin).toEqual(['https://a.io', 'https://b.io']);
+    expect(loadConfig({ CORS_ORIGIN: 'https://a.io, https://b.io' }).corsOrigin).toEqual([
+      'https://a.io',
+      'https://b.io',
+    ]);
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
   });
 
   it('requires the drain to fit inside the shutdown deadline', () => {
-    expect(() => loadConfig({ SHUTDOWN_DRAIN_MS: '30000', SHUTDOWN_TIMEOUT_MS: '20000' })).toThrow(/SHUTDOWN_DRAIN_MS/);
+    expect(() => loadConfig({ SHUTDOWN_DRAIN_MS: '30000', SHUTDOWN_TIMEOUT_MS: '20000' })).toThrow(
+      /SHUTDOWN_DRAIN_MS/,
+    );
   });
 });
 

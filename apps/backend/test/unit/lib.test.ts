@@ -65,7 +65,13 @@ describe('validationEnvelope', () => {
         { keyword: 'required', instancePath: '/user', params: { missingProperty: 'email' }, schemaPath: '' },
         { keyword: 'minLength', instancePath: '/user/username', params: { limit: 1 }, schemaPath: '' },
         { keyword: 'maxLength', instancePath: '/article/title', params: { limit: 200 }, schemaPath: '' },
-        { keyword: 'type', instancePath: '/article/tagList/0', params: { type: 'string' }, schemaPath: '', data: 5 },
+        {
+          keyword: 'type',
+          instancePath: '/article/tagList/0',
+          params: { type: 'string' },
+          schemaPath: '',
+          data: 5,
+        },
       ],
       'body',
     );
@@ -79,7 +85,10 @@ describe('validationEnvelope', () => {
 
   it('names a missing body as the request', () => {
     expect(
-      validationEnvelope([{ keyword: 'type', instancePath: '', params: { type: 'object' }, schemaPath: '', data: 3 }], 'body'),
+      validationEnvelope(
+        [{ keyword: 'type', instancePath: '', params: { type: 'object' }, schemaPath: '', data: 3 }],
+        'body',
+      ),
     ).toEqual({ request: ['body must be a JSON object'] });
   });
 });
