@@ -24,7 +24,11 @@ if (!databaseUrl) {
   log('starting a throwaway PostgreSQL (.ci/lib.sh) and a fresh database');
   databaseUrl = execFileSync(
     'bash',
-    ['-c', 'source .ci/lib.sh && start_postgres >&2 && fresh_database proyecto06_e2e'],
+    // start_postgres only when nothing answers yet: the CI suite may have started it already.
+    [
+      '-c',
+      'source .ci/lib.sh && { psql -q -h 127.0.0.1 -p "$CI_PG_PORT" -U postgres -c "select 1" >/dev/null 2>&1 || start_postgres >&2; } && fresh_database proyecto06_e2e',
+    ],
     { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   ).trim();
 }
