@@ -1,0 +1,74 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { ArticlesApi } from '../core/api/articles-api';
+import type { Article, ArticleQuery } from '../core/api/models';
+import { errorMessages } from '../core/api/api-errors';
+import { ArticleMeta } from './article-meta';
+import { FavoriteButton } from './favorite-button';
+import { LoadError } from './load-error';
+import { Pagination } from './pagination';
+
+export const PAGE_SIZE = 10;
+
+export type ArticleFilter = Omit<ArticleQuery, 'limit' | 'offset'>;
+
+/** One page of articles for a filter, with loading, error and empty states and the page links. */
+@Component({
+  selector: 'app-article-list',
+  imports: [RouterLink, ArticleMeta, FavoriteButton, LoadError, Pagination],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (articles.isLoading()) {
+      <div class="feed-status" role="status">Loading articles…</div>
+    } @else if (articles.error()) {
+      <app-load-error [message]="errorText()" (retry)="articles.reload()" />
+    } @else if (articles.hasValue()) {
+      @let result = articles.value();
+      @for (article of result.articles; track article.slug) {
+        <div class="article-preview">
+          <app-article-meta [article]="article">
+            <app-favorite-button [article]="article" [compact]="true" (changed)="replace($event)" />
+          </app-article-meta>
+          <a [routerLink]="['/article', article.slug]" class="preview-link">
+            <h1>{{ article.title }}</h1>
+            <p>{{ article.description }}</p>
+            <span>Read more...</span>
+            <ul class="tag-list" aria-label="Tags">
+              @for (tag of article.tagList; track tag) {
+                <li class="tag-default tag-pill tag-outline">{{ tag }}</li>
+              }
+            </ul>
+          </a>
+        </div>
+      } @empty {
+        <div class="empty-feed-message">No articles are here... yet.</div>
+      }
+      <app-pagination [total]="result.articlesCount" [pageSize]="pageSize" [current]="page()" />
+    }
+  `,
+})
+export class ArticleList {
+  private readonly api = inject(ArticlesApi);
+
+  readonly filter = input.required<ArticleFilter>();
+  readonly page = input(1);
+  protected readonly pageSize = PAGE_SIZE;
+
+  protected readonly articles = rxResource({
+    params: () => ({ ...this.filter(), limit: PAGE_SIZE, offset: (this.page() - 1) * PAGE_SIZE }),
+    stream: ({ params }) => this.api.list(params),
+  });
+
+  protected readonly errorText = computed(() => errorMessages(this.articles.error()).join(' '));
+
+  protected replace(updated: Article): void {
+    this.articles.update(
+      (page) =>
+        page && {
+          ...page,
+          articles: page.articles.map((a) => (a.slug === updated.slug ? { ...a, ...updated } : a)),
+        },
+    );
+  }
+}
