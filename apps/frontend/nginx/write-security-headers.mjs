@@ -12,10 +12,11 @@ if (!outputPath) {
 const html = readFileSync(indexPath, 'utf8');
 const hashes = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
   .map(([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+const placeholder = '__INLINE_SCRIPT_HASHES__';
 const template = readFileSync(templatePath, 'utf8');
-if (!template.includes('__INLINE_SCRIPT_HASHES__')) {
-  console.error(`${templatePath} has no __INLINE_SCRIPT_HASHES__ placeholder`);
+if (template.split(placeholder).length !== 2) {
+  console.error(`${templatePath} must hold the placeholder ${placeholder} exactly once`);
   process.exit(1);
 }
-writeFileSync(outputPath, template.replace('__INLINE_SCRIPT_HASHES__', [...new Set(hashes)].join(' ')));
+writeFileSync(outputPath, template.replace(placeholder, [...new Set(hashes)].join(' ')));
 console.log(`CSP: ${hashes.length} inline script(s) of ${indexPath} allowed by hash`);
