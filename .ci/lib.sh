@@ -51,6 +51,6 @@ start_postgres() {
 # A fresh database on the throwaway server; prints its URL.
 fresh_database() {
   local name="$1"
-  psql -q -h 127.0.0.1 -p "$CI_PG_PORT" -U postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" -c "CREATE DATABASE $name" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -p "$CI_PG_PORT" -U postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" -c "CREATE DATABASE $name" >/dev/null
   echo "postgres://postgres@127.0.0.1:${CI_PG_PORT}/$name"
 }

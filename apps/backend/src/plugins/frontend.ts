@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fp from 'fastify-plugin';
+
+/**
+ * Embedded mode: the compiled Angular app on the same origin as the API. Hashed assets are cached for a
+ * year; index.html never, so a new release is picked up on the next load. Unknown non-API GETs that ask
+ * for HTML get index.html (the app's router owns those URLs); anything else is a 404 in the API's envelope.
+ */
+export default fp<{ root: string }>(
+  async (app, { root }) => {
+    const dist = path.resolve(root);
+    if (!existsSync(path.join(dist, 'index.html'))) {
+      app.log.warn({ dist }, 'FRONTEND_DIST has no index.html: serving the API only');
+      return;
+    }
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: false,
+      index: false,
+      setHeaders(reply, filePath) {
+        const hashed = /[.-][A-Za-z0-9]{8,}\.(js|css|woff2?|ttf|svg|png|jpg|webp)$/.test(filePath);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    const sendIndex = (reply: import('fastify').FastifyReply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html');
+    app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      // Files that exist were given routes of their own by @fastify/static; this is everything else.
+      const url = request.url.split('?')[0]!;
+      const isApi = /^\/(api|health|metrics|docs|openapi\.json)(\/|$)/.test(url);
+      if (isApi || path.extname(url) !== '' || !(request.headers.accept ?? '').includes('text/html')) {
+        return reply.status(404).send({ errors: { route: ['not found'] } });
+      }
+      return sendIndex(reply);
+    });
+  },
+  { name: 'frontend' },
+);

@@ -1,0 +1,77 @@
+/** Users, profiles and follows. Only repositories write SQL. */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { follows, users } from '../db/schema.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+export interface ProfileRow {
+  id: number;
+  username: string;
+  bio: string | null;
+  image: string | null;
+  following: boolean;
+}
+
+export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`)
+    .limit(1);
+  return row;
+}
+
+export async function insertUser(
+  db: Db,
+  values: { username: string; email: string; passwordHash: string },
+): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning();
+  return row!;
+}
+
+export async function updateUser(
+  db: Db,
+  id: number,
+  changes: Partial<Pick<UserRow, 'username' | 'email' | 'passwordHash' | 'bio' | 'image'>>,
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ ...changes, updatedAt: sql`now()` })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
+/** A profile as seen by `viewerId` (0 = anonymous): one query, `following` included. */
+export async function findProfile(
+  db: Db,
+  username: string,
+  viewerId: number,
+): Promise<ProfileRow | undefined> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      bio: users.bio,
+      image: users.image,
+      following: sql<boolean>`exists (select 1 from ${follows} where ${follows.followerId} = ${viewerId} and ${follows.followeeId} = ${users.id})`,
+    })
+    .from(users)
+    .where(eq(users.username, username))
+    .limit(1);
+  return row;
+}
+
+export async function follow(db: Db, followerId: number, followeeId: number): Promise<void> {
+  await db.insert(follows).values({ followerId, followeeId }).onConflictDoNothing();
+}
+
+export async function unfollow(db: Db, followerId: number, followeeId: number): Promise<void> {
+  await db.delete(follows).where(and(eq(follows.followerId, followerId), eq(follows.followeeId, followeeId)));
+}

@@ -1,0 +1,101 @@
+import { CommentListResponse, CommentResponse, ErrorEnvelope, NewComment } from '@proyecto06/contract';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { forbidden, notFound, requireText } from '../lib/errors.js';
+import { toComment } from '../lib/mappers.js';
+import * as articles from '../repositories/articles.js';
+import * as comments from '../repositories/comments.js';
+
+const tags = ['Comments'];
+const security = [{ Token: [] }];
+const slugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
+/** The newest comments of an article that one response carries. */
+const MAX_COMMENTS = 500;
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const articleId = async (slug: string) => {
+    const ref = await articles.findArticleRef(app.db, slug);
+    if (!ref) throw notFound('article');
+    return ref.id;
+  };
+
+  app.get(
+    '/articles/:slug/comments',
+    {
+      onRequest: app.identifyUser,
+      schema: {
+        tags,
+        summary: `Comments of an article, newest first (at most ${MAX_COMMENTS})`,
+        params: slugParams,
+        response: { 200: CommentListResponse, 401: ErrorEnvelope, 404: ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const id = await articleId(request.params.slug);
+      const rows = await comments.listComments(app.db, id, request.userId, MAX_COMMENTS);
+      return { comments: rows.map(toComment) };
+    },
+  );
+
+  app.post(
+    '/articles/:slug/comments',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags,
+        summary: 'Comment on an article',
+        security,
+        params: slugParams,
+        body: NewComment,
+        response: { 201: CommentResponse, 401: ErrorEnvelope, 404: ErrorEnvelope, 422: ErrorEnvelope },
+      },
+    },
+    async (request, reply) => {
+      const { body } = request.body.comment;
+      requireText({ body });
+      const id = await comments.insertComment(app.db, {
+        body,
+        articleId: await articleId(request.params.slug),
+        authorId: request.userId,
+      });
+      const row = await comments.findComment(app.db, id, request.userId);
+      return reply.status(201).send({ comment: toComment(row!) });
+    },
+  );
+
+  app.delete(
+    '/articles/:slug/comments/:id',
+    {
+      onRequest: app.requireUser,
+      schema: {
+        tags,
+        summary: 'Delete a comment (its author only)',
+        security,
+        params: Type.Object({
+          slug: Type.String({ minLength: 1, maxLength: 200 }),
+          id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+        }),
+        response: {
+          204: Type.Null(),
+          401: ErrorEnvelope,
+          403: ErrorEnvelope,
+          404: ErrorEnvelope,
+          422: ErrorEnvelope,
+        },
+      },
+    },
+    async (request, reply) => {
+      const ref = await comments.findCommentRef(
+        app.db,
+        await articleId(request.params.slug),
+        request.params.id,
+      );
+      if (!ref) throw notFound('comment');
+      if (ref.authorId !== request.userId) throw forbidden('comment');
+      await comments.deleteComment(app.db, ref.id);
+      return reply.status(204).send(null);
+    },
+  );
+};
+
+export default routes;

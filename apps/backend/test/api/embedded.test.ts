@@ -1,0 +1,45 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useApp } from '../helpers.js';
+
+// A stand-in build of the frontend: what matters here is how the backend serves a folder of files.
+const dist = mkdtempSync(path.join(tmpdir(), 'frontend-dist-'));
+mkdirSync(path.join(dist, 'media'));
+writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Conduit</title><app-root></app-root>');
+writeFileSync(path.join(dist, 'main-ABCDEFGH.js'), 'console.log(1)');
+writeFileSync(path.join(dist, 'favicon.ico'), 'icon');
+
+const ctx = useApp({ FRONTEND_DIST: dist });
+
+describe('embedded mode serves the compiled frontend on the same origin', () => {
+  it('serves index.html at / and for app routes, never cached', async () => {
+    for (const url of ['/', '/article/some-slug', '/profile/jake/favorites?x=1']) {
+      const response = await ctx.app.inject({ url, headers: { accept: 'text/html' } });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body).toContain('<app-root>');
+      expect(response.headers['cache-control']).toBe('no-cache');
+    }
+  });
+
+  it('caches hashed assets for a year, others must revalidate', async () => {
+    const asset = await ctx.app.inject('/main-ABCDEFGH.js');
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await ctx.app.inject('/favicon.ico')).headers['cache-control']).toBe('no-cache');
+  });
+
+  it('keeps the API and missing files as JSON 404s', async () => {
+    expect((await ctx.app.inject({ url: '/api/nope', headers: { accept: 'text/html' } })).json()).toEqual({
+      errors: { route: ['not found'] },
+    });
+    expect((await ctx.app.inject({ url: '/missing.js', headers: { accept: 'text/html' } })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await ctx.app.inject({ url: '/../../etc/passwd', headers: { accept: 'text/html' } })).body,
+    ).not.toMatch(/root:/);
+    expect((await ctx.app.inject('/api/tags')).statusCode).toBe(200);
+  });
+});

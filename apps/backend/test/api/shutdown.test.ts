@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { TEST_SECRET } from '../helpers.js';
+
+const server = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
+
+describe('graceful shutdown of the real server process', () => {
+  it('on SIGTERM fails readiness, keeps serving through the drain, then exits 0', async () => {
+    const child = spawn(process.execPath, [server], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        JWT_SECRET: TEST_SECRET,
+        PORT: '0',
+        DATABASE_URL: process.env.TEST_DATABASE_URL ?? '',
+        DATA_DIR: 'memory://',
+        SHUTDOWN_DRAIN_MS: '1500',
+        SHUTDOWN_TIMEOUT_MS: '10000',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const address = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /"address":"(http:\/\/[^"]+)"/.exec(output);
+        if (match) resolve(match[1]!);
+      });
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('exit', (code) => reject(new Error(`server exited early (${code}): ${output}`)));
+    });
+    expect((await fetch(`${address}/health/ready`)).status).toBe(200);
+
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await fetch(`${address}/health/ready`)).status).toBe(503);
+    expect((await fetch(`${address}/api/tags`)).status).toBe(200);
+
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(output).toMatch(/shut down cleanly/);
+    await expect(fetch(`${address}/health/live`)).rejects.toThrow();
+  });
+
+  it('refuses to start in production with the default secret, saying why', async () => {
+    const child = spawn(process.execPath, [server], {
+      env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: '', PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/JWT_SECRET: must be set to a secret of your own in production/);
+  });
+});

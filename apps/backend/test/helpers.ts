@@ -1,0 +1,110 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { migrate, openDatabase, type Database } from '../src/db/client.js';
+
+export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: 'memory://',
+    JWT_SECRET: TEST_SECRET,
+    RATE_LIMIT_AUTH_PER_MINUTE: '100000',
+    LOG_LEVEL: 'silent',
+    ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
+    ...env,
+  });
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: Database;
+  /** Every SQL statement sent since the last reset. */
+  queries: string[];
+}
+
+/** One app per test file on the real database (TEST_DATABASE_URL) or a fresh embedded one. */
+export function useApp(env: Record<string, string> = {}): TestContext {
+  const context = { queries: [] as string[] } as TestContext;
+  beforeAll(async () => {
+    const config = testConfig(env);
+    context.database = await openDatabase(config.database, {
+      onQuery: (query) => context.queries.push(query),
+    });
+    if (context.database.kind === 'embedded') await migrate(context.database);
+    context.app = await buildApp({ config, database: context.database });
+    await context.app.ready();
+  });
+  afterAll(async () => {
+    await context.app?.close();
+  });
+  return context;
+}
+
+let counter = 0;
+/** Names unique across test files and runs, so files can share one database. */
+export function uid(prefix = 'u'): string {
+  counter += 1;
+  return `${prefix}${Date.now().toString(36)}${process.pid.toString(36)}${counter}`;
+}
+
+export interface Response {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON under test
+  headers: Record<string, unknown>;
+}
+
+export function client(context: TestContext) {
+  const call = async (method: string, url: string, payload?: unknown, token?: string): Promise<Response> => {
+    const response = await context.app.inject({
+      method: method as 'GET',
+      url,
+      headers: {
+        ...(token ? { authorization: `Token ${token}` } : {}),
+        ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(payload !== undefined ? { payload: payload as object } : {}),
+    });
+    return {
+      status: response.statusCode,
+      body: response.body ? safeJson(response.body) : undefined,
+      headers: response.headers,
+    };
+  };
+  const api = {
+    get: (url: string, token?: string) => call('GET', url, undefined, token),
+    post: (url: string, payload?: unknown, token?: string) => call('POST', url, payload, token),
+    put: (url: string, payload?: unknown, token?: string) => call('PUT', url, payload, token),
+    delete: (url: string, token?: string) => call('DELETE', url, undefined, token),
+    /** Registers a fresh user; returns its name, email and token. */
+    async register(prefix = 'user') {
+      const username = uid(prefix);
+      const email = `${username}@example.com`;
+      const response = await api.post('/api/users', { user: { username, email, password: 'password123' } });
+      if (response.status !== 201)
+        throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return { username, email, token: response.body.user.token as string };
+    },
+    async createArticle(token: string, article: Record<string, unknown> = {}) {
+      const response = await api.post(
+        '/api/articles',
+        { article: { title: uid('Title '), description: 'About it', body: 'The body', ...article } },
+        token,
+      );
+      if (response.status !== 201)
+        throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body.article;
+    },
+  };
+  return api;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
