@@ -143,6 +143,13 @@ if [ "${result[1]}" = PASS ]; then
     bash -c 'for h in Content-Security-Policy X-Content-Type-Options X-Frame-Options Referrer-Policy; do grep -qi "^$h:" "$1" || exit 1; done' _ "$WORK/index.headers" &&
   expect 2 "CSP lacks script-src 'self' / frame-ancestors" \
     bash -c "grep -i '^content-security-policy:' \"\$1\" | grep -q \"script-src 'self'\" && grep -i '^content-security-policy:' \"\$1\" | grep -q \"frame-ancestors 'none'\"" _ "$WORK/index.headers" &&
+  expect 2 "CSP does not allow exactly the inline scripts of index.html (by SHA-256)" node -e '
+    const fs = require("fs"), crypto = require("crypto");
+    const csp = fs.readFileSync(process.argv[2], "utf8").match(/^content-security-policy:(.*)$/im)?.[1] ?? "";
+    const inline = [...fs.readFileSync(process.argv[1], "utf8").matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)];
+    const ok = !csp.includes("__") && inline.every(([, body]) =>
+      csp.includes("sha256-" + crypto.createHash("sha256").update(body).digest("base64")));
+    process.exit(ok ? 0 : 1);' "$WORK/index.html" "$WORK/index.headers" &&
   expect 2 "no hashed main-*.js referenced by index.html" [ -n "$main_js" ] &&
   curl -s -H 'Accept-Encoding: gzip' -D "$WORK/main.headers" -o /dev/null "$BASE/$main_js" &&
   expect 2 "$main_js: not 200" grep -q '^HTTP/1.1 200' "$WORK/main.headers" &&

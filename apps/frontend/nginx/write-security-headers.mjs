@@ -10,8 +10,9 @@ if (!outputPath) {
   process.exit(2);
 }
 const html = readFileSync(indexPath, 'utf8');
-const hashes = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
-  .map(([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+const hashes = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
+  ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
+);
 const placeholder = '__INLINE_SCRIPT_HASHES__';
 const template = readFileSync(templatePath, 'utf8');
 if (template.split(placeholder).length !== 2) {
