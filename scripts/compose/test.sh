@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2016 # `bash -c '...' _ ARGS`: the single quotes are on purpose
 # The proof of the compose flow (`npm run test:compose`; CI: .ci/suites/50-compose.sh).
 # Starts a Docker engine if none runs, builds stand-in base images where the real ones are missing,
 # builds our images, then checks against a real `docker-compose up`:
@@ -12,7 +13,7 @@
 # Environment: HEALTH_TIMEOUT (default 300 s), COMPOSE_TEST_WORK (logs; default /tmp/proyecto06-compose-test).
 set -uo pipefail
 source "$(dirname "$0")/../images/lib.sh"
-cd "$REPO_ROOT"
+cd "$REPO_ROOT" || exit 1
 
 export COMPOSE_PROJECT_NAME=proyecto06-test
 export IMAGE_TAG="${IMAGE_TAG:-local}"
@@ -243,7 +244,7 @@ fi
 
 # ---------------------------------------------------------------- 3b. down -v removes the volume
 if [ "${result[1]}" = PASS ]; then
-  [ "${result[2]}" = PASS ] && [ "${result[3]:-}" != FAIL ] && [ "${result[4]:-}" = PASS ] || dump_logs
+  if [ "${result[2]}" != PASS ] || [ "${result[3]:-}" = FAIL ] || [ "${result[4]:-}" != PASS ]; then dump_logs; fi
   volume="${COMPOSE_PROJECT_NAME}_postgres_data"
   if ! docker volume inspect "$volume" >/dev/null 2>&1; then
     fail 3 "volume $volume not found while the stack was up"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the image scripts (standins.sh, build.sh) and the compose proof. Sourced, never executed.
 # Works from any directory: paths are taken relative to the repository root.
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -41,8 +42,8 @@ ensure_docker() {
   local log="${DOCKERD_LOG:-/tmp/proyecto06-dockerd.log}"
   img_log "starting dockerd (log: $log)"
   nohup dockerd >"$log" 2>&1 &
-  local i
-  for i in $(seq 1 60); do
+  local _
+  for _ in $(seq 1 60); do
     docker info >/dev/null 2>&1 && return 0
     sleep 1
   done

@@ -4,7 +4,8 @@
 # Each stand-in is Debian (from the apt mirror this machine is configured with) shaped like the
 # official image: same user IDs, paths, entrypoint behaviour and environment, so that the production
 # Dockerfiles build and run unchanged. A stand-in is tagged with the real name, so it only ever exists
-# locally; it is never pushed. Existing tags are left alone (pass --force to rebuild).
+# locally; it is never pushed. A real image under that tag is always left alone; a stand-in is rebuilt
+# when its definition here has changed since it was built (or with --force).
 #
 #   scripts/images/standins.sh [--force] [node] [nginx] [postgres]     (default: all three)
 #
@@ -59,6 +60,21 @@ build_base() {
     --change 'CMD ["/bin/bash"]' - "$STANDIN_BASE" >/dev/null
 }
 
+# A digest of a stand-in's definition (its folder here), kept as a label on the image it built.
+definition_digest() { (cd "$here/$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16); }
+
+label_of() { docker image inspect -f "{{ index .Config.Labels \"$2\" }}" "$1" 2>/dev/null; }
+
+# Build NAME when TAG is missing, or is a stand-in built from another definition. A real image (no
+# stand-in label) is never replaced.
+needs_build() {
+  local name="$1" tag="$2"
+  [ -n "$force" ] && return 0
+  image_exists "$tag" || return 0
+  [ "$(label_of "$tag" io.proyecto06.standin)" = true ] || return 1
+  [ "$(label_of "$tag" io.proyecto06.standin.digest)" != "$(definition_digest "$name")" ]
+}
+
 # The Node version in a tag such as node:24.11.1-alpine3.22 (24.11.1) or node:24-alpine (24).
 node_version_of() { sed -nE 's/^([^:]*\/)?node:([0-9]+(\.[0-9]+){0,2}).*/\2/p' <<<"$1"; }
 
@@ -76,13 +92,15 @@ build_node() {
   tar -xzf "$ctx"/pkg/npm-*.tgz -C "$ctx/npm" --strip-components=1
   rm -rf "$ctx/pkg"
   cp "$HOST_CA_BUNDLE" "$ctx/ca-certificates.crt"
-  docker build -q --build-arg "STANDIN_BASE=$STANDIN_BASE" --build-arg "STANDIN_OF=$tag" -t "$tag" "$ctx" >/dev/null
+  docker build -q --build-arg "STANDIN_BASE=$STANDIN_BASE" --build-arg "STANDIN_OF=$tag" \
+    --label "io.proyecto06.standin.digest=$(definition_digest node)" -t "$tag" "$ctx" >/dev/null
 }
 
 build_from_dir() {
   local name="$1" tag="$2"
   img_log "stand-in $tag (Debian bookworm $name)"
-  docker build -q --build-arg "STANDIN_BASE=$STANDIN_BASE" --build-arg "STANDIN_OF=$tag" -t "$tag" "$here/$name" >/dev/null
+  docker build -q --build-arg "STANDIN_BASE=$STANDIN_BASE" --build-arg "STANDIN_OF=$tag" \
+    --label "io.proyecto06.standin.digest=$(definition_digest "$name")" -t "$tag" "$here/$name" >/dev/null
 }
 
 base_images
@@ -97,7 +115,7 @@ tag_of() {
 missing=()
 for name in "${wanted[@]}"; do
   tag=$(tag_of "$name")
-  if [ -n "$force" ] || ! image_exists "$tag"; then missing+=("$name"); else img_log "have $tag"; fi
+  if needs_build "$name" "$tag"; then missing+=("$name"); else img_log "have $tag"; fi
 done
 [ ${#missing[@]} -gt 0 ] || exit 0
 build_base

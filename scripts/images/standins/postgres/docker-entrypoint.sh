@@ -26,11 +26,12 @@ file_env POSTGRES_DB "$POSTGRES_USER"
 file_env POSTGRES_INITDB_ARGS
 : "${POSTGRES_HOST_AUTH_METHOD:=scram-sha-256}"
 
-mkdir -p "$PGDATA" && chmod 700 "$PGDATA" 2>/dev/null || :
+mkdir -p "$PGDATA"
+chmod 700 "$PGDATA" 2>/dev/null || :
 mkdir -p /var/run/postgresql 2>/dev/null || :
 if [ "$(id -u)" = 0 ]; then
   chown -R postgres:postgres "$PGDATA" /var/run/postgresql
-  exec setpriv --reuid=postgres --regid=postgres --init-groups "$BASH_SOURCE" "$@"
+  exec setpriv --reuid=postgres --regid=postgres --init-groups "${BASH_SOURCE[0]}" "$@"
 fi
 
 echo "stand-in entrypoint: PostgreSQL $PG_MAJOR from Debian, standing in for the official image"
@@ -57,6 +58,7 @@ else
   for f in /docker-entrypoint-initdb.d/*; do
     case "$f" in
       *.sh)
+        # shellcheck disable=SC1090 # the image's own init scripts, sourced as the official entrypoint does
         if [ -x "$f" ]; then echo "running $f"; "$f"; else echo "sourcing $f"; . "$f"; fi ;;
       *.sql) echo "running $f"; psql_db --dbname "$POSTGRES_DB" -f "$f" ;;
       *.sql.gz) echo "running $f"; gunzip -c "$f" | psql_db --dbname "$POSTGRES_DB" ;;
