@@ -41,7 +41,8 @@ pg_bin() {
 start_postgres() {
   local bin data="$CI_WORK/pgdata"
   bin=$(pg_bin)
-  if "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then return 0; fi
+  # Already started by an earlier suite of this run? (pg_ctl refuses to run as root: ask as postgres.)
+  if "$bin/pg_isready" -q -h 127.0.0.1 -p "$CI_PG_PORT" 2>/dev/null; then return 0; fi
   id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
   rm -rf "$data"; mkdir -p "$data"; chown postgres "$data" "$CI_WORK"
   su postgres -c "$bin/initdb -D $data -U postgres -A trust -E UTF8 --no-locale" >/dev/null
@@ -51,6 +52,6 @@ start_postgres() {
 # A fresh database on the throwaway server; prints its URL.
 fresh_database() {
   local name="$1"
-  PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -p "$CI_PG_PORT" -U postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" -c "CREATE DATABASE $name" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" "$(pg_bin)/psql" -q -h 127.0.0.1 -p "$CI_PG_PORT" -U postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" -c "CREATE DATABASE $name" >/dev/null
   echo "postgres://postgres@127.0.0.1:${CI_PG_PORT}/$name"
 }

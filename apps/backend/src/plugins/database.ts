@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db, Database } from '../db/client.js';
 
@@ -8,12 +9,27 @@ declare module 'fastify' {
   }
 }
 
-/** Shares the opened database with every route and closes it last when the server closes. */
+/**
+ * Shares the opened database with every route and closes it last when the server closes. Fastify runs
+ * onClose as soon as it stops accepting connections, while requests already accepted may still be
+ * running: the pool stays open until they have answered (server.ts bounds the wait with its deadline).
+ */
 export default fp<{ database: Database }>(
   async (app, { database }) => {
+    const inFlight = new Set<FastifyRequest>();
     app.decorate('database', database);
     app.decorate('db', database.db);
+    app.addHook('onRequest', async (request) => {
+      inFlight.add(request);
+    });
+    app.addHook('onResponse', async (request) => {
+      inFlight.delete(request);
+    });
+    app.addHook('onRequestAbort', async (request) => {
+      inFlight.delete(request);
+    });
     app.addHook('onClose', async () => {
+      while (inFlight.size > 0) await new Promise((resolve) => setTimeout(resolve, 25));
       await database.close();
     });
   },

@@ -1,0 +1,83 @@
+variable "cluster_name" {
+  description = "Name of the EKS cluster; also the prefix of its IAM roles (which the CI roles may manage)."
+  type        = string
+  default     = "proyecto06"
+}
+
+variable "kubernetes_version" {
+  description = "Kubernetes minor version of the control plane and the node group."
+  type        = string
+  default     = "1.33"
+}
+
+variable "vpc_id" {
+  description = "VPC of the cluster."
+  type        = string
+  default     = ""
+}
+
+variable "vpc_cidr" {
+  description = "CIDR of the VPC (the control plane accepts HTTPS from inside it)."
+  type        = string
+  default     = "10.0.0.0/16"
+}
+
+variable "subnet_ids" {
+  description = "Private subnets of the control-plane ENIs and the nodes (two zones or more)."
+  type        = list(string)
+  default     = []
+}
+
+variable "endpoint_public_access_cidrs" {
+  description = "CIDRs allowed to reach the public Kubernetes API endpoint (IAM authentication still applies)."
+  type        = list(string)
+  default     = ["0.0.0.0/0"]
+}
+
+variable "cluster_admin_arns" {
+  description = "IAM principals (roles or users) granted cluster-admin through access entries."
+  type        = list(string)
+  default     = []
+}
+
+variable "node_instance_types" {
+  description = "EC2 instance types of the managed node group."
+  type        = list(string)
+  default     = ["t3.medium"]
+}
+
+variable "node_min_size" {
+  description = "Minimum number of nodes."
+  type        = number
+  default     = 2
+}
+
+variable "node_desired_size" {
+  description = "Initial number of nodes (the Cluster Autoscaler owns it afterwards)."
+  type        = number
+  default     = 2
+}
+
+variable "node_max_size" {
+  description = "Maximum number of nodes the Cluster Autoscaler may reach."
+  type        = number
+  default     = 3
+}
+
+variable "node_disk_size_gib" {
+  description = "Root volume size of each node, GiB (gp3, encrypted)."
+  type        = number
+  default     = 20
+}
+
+variable "log_retention_days" {
+  description = "Retention of the control-plane logs in CloudWatch."
+  type        = number
+  default     = 30
+}
+
+variable "control_plane_log_types" {
+  description = "Control-plane log types sent to CloudWatch."
+  type        = list(string)
+  default     = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
+}

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# The destroy workflow (.github/workflows/destroy.yml), runnable by hand with the same variables:
+#   AWS_REGION, TF_STATE_BUCKET, TF_LOCK_TABLE   the bootstrap's outputs
+#   CONFIRM_DESTROY                              must equal the project name (proyecto06)
+# Order matters on EKS: load balancers and EBS volumes are created by Kubernetes, not Terraform, and
+# keep ENIs and security groups in the VPC; destroying the VPC first fails (DependencyViolation) or
+# orphans them. So: LoadBalancer Services first, and wait until AWS says their load balancers are gone;
+# then the workloads; then the PVCs, waiting until their EBS volumes are gone; then terraform destroy;
+# then the ECR repositories. The bootstrap (state bucket, lock table, OIDC, CI roles) stays.
+# Every step tolerates "already gone", so a re-run after a partial failure continues where it stopped.
+set -Eeuo pipefail
+source "$(dirname "$0")/lib/common.sh"
+
+require_env AWS_REGION TF_STATE_BUCKET TF_LOCK_TABLE
+[ "${CONFIRM_DESTROY:-}" = "$PROJECT" ] || die "set CONFIRM_DESTROY=$PROJECT to destroy the $PROJECT stack"
+require_cmd terraform aws kubectl
+
+removed=()
+note_removed() { removed+=("$*"); }
+
+# Load balancers that Kubernetes created for this cluster (the in-tree provider tags them).
+tagged_load_balancers() {
+  aws resourcegroupstaggingapi get-resources --resource-type-filters elasticloadbalancing:loadbalancer \
+    --tag-filters "Key=kubernetes.io/cluster/$cluster" --query 'ResourceTagMappingList[].ResourceARN' --output text
+}
+
+# True when AWS still describes the load balancer (the tagging API may list one shortly after deletion).
+load_balancer_exists() {
+  aws elbv2 describe-load-balancers --load-balancer-arns "$1" >/dev/null 2>&1
+}
+
+delete_load_balancer_services() {
+  local services svc lbs arn
+  services=$(kubectl get services --all-namespaces \
+    -o jsonpath='{range .items[?(@.spec.type=="LoadBalancer")]}{.metadata.namespace}/{.metadata.name}{"\n"}{end}')
+  for svc in $services; do
+    log "deleting LoadBalancer service $svc"
+    kubectl delete service "${svc#*/}" --namespace "${svc%%/*}" --ignore-not-found --wait=true --timeout="$WAIT_TIMEOUT"
+    note_removed "Service $svc (LoadBalancer)"
+  done
+  lbs=$(tagged_load_balancers)
+  for arn in $lbs; do
+    log "waiting until AWS has deleted load balancer $arn"
+    aws elbv2 wait load-balancers-deleted --load-balancer-arns "$arn" ||
+      die "load balancer $arn still exists; not continuing (re-run once AWS has removed it)"
+    note_removed "load balancer $arn"
+  done
+}
+
+delete_workloads() {
+  log "deleting workloads in $NAMESPACE"
+  kubectl delete deployments,statefulsets,jobs,horizontalpodautoscalers,poddisruptionbudgets --all \
+    --namespace "$NAMESPACE" --ignore-not-found --wait=true --timeout="$WAIT_TIMEOUT"
+  # The autoscaler would otherwise keep nodes up (or add some) while the cluster is going away.
+  kubectl delete deployment cluster-autoscaler --namespace kube-system --ignore-not-found --wait=true --timeout="$WAIT_TIMEOUT"
+  note_removed "workloads of namespace $NAMESPACE and the cluster autoscaler"
+}
+
+# EBS volumes the CSI driver made for this namespace's claims (it tags them with the claim's namespace).
+namespace_volumes() {
+  aws ec2 describe-volumes --filters "Name=tag:kubernetes.io/created-for/pvc/namespace,Values=$NAMESPACE" \
+    --query 'Volumes[].VolumeId' --output text
+}
+
+delete_volumes() {
+  local volumes volume
+  volumes=$(namespace_volumes)
+  log "deleting PersistentVolumeClaims in $NAMESPACE"
+  kubectl delete persistentvolumeclaims --all --namespace "$NAMESPACE" --ignore-not-found --wait=true --timeout="$WAIT_TIMEOUT"
+  for volume in $volumes; do
+    log "waiting until EBS volume $volume is deleted"
+    aws ec2 wait volume-deleted --volume-ids "$volume" ||
+      die "EBS volume $volume still exists; not continuing (re-run once it is gone)"
+    note_removed "EBS volume $volume"
+  done
+}
+
+# The last guard: terraform destroy runs only when no load balancer of the cluster is left.
+assert_no_load_balancers() {
+  local arn
+  for arn in $(tagged_load_balancers); do
+    if load_balancer_exists "$arn"; then
+      die "refusing terraform destroy: load balancer $arn still exists (its ENIs would block the VPC)"
+    fi
+  done
+}
+
+delete_repositories() {
+  local c repo
+  for c in "${COMPONENTS[@]}"; do
+    repo=$PROJECT-$c
+    if aws ecr describe-repositories --repository-names "$repo" >/dev/null 2>&1; then
+      log "deleting ECR repository $repo and its images"
+      aws ecr delete-repository --repository-name "$repo" --force >/dev/null
+      note_removed "ECR repository $repo"
+    fi
+  done
+}
+
+# Anything still tagged for the project or the cluster, except the kept bootstrap.
+leftovers() {
+  aws resourcegroupstaggingapi get-resources --tag-filters "Key=Project,Values=$PROJECT" \
+    --query "ResourceTagMappingList[?length(Tags[?Key=='Stack' && Value=='bootstrap']) == \`0\`].ResourceARN" --output text
+  aws resourcegroupstaggingapi get-resources --tag-filters "Key=kubernetes.io/cluster/$cluster" \
+    --query 'ResourceTagMappingList[].ResourceARN' --output text
+}
+
+terraform_init
+cluster=$(tf_output cluster_name 2>/dev/null || echo "$PROJECT")
+
+if aws eks describe-cluster --name "$cluster" --region "$AWS_REGION" >/dev/null 2>&1; then
+  update_kubeconfig "$cluster"
+  delete_load_balancer_services
+  delete_workloads
+  delete_volumes
+else
+  log "cluster $cluster does not exist; skipping the Kubernetes steps"
+fi
+
+assert_no_load_balancers
+log "terraform destroy"
+terraform -chdir="$TF_DIR" destroy -input=false -auto-approve -lock-timeout=10m
+note_removed "Terraform main stack (VPC, EKS, node group, IAM roles, KMS key, secrets)"
+
+delete_repositories
+
+left=$(leftovers | tr -s '[:space:]' '\n' | sed '/^$/d' | sort -u)
+summary "### Destroyed the $PROJECT stack"
+summary ""
+for item in "${removed[@]}"; do summary "- removed: $item"; done
+summary "- kept: the bootstrap (state bucket $TF_STATE_BUCKET, lock table $TF_LOCK_TABLE, OIDC provider, CI roles)"
+if [ -n "$left" ]; then
+  summary ""
+  summary "Still tagged for $PROJECT/$cluster (the tagging API can lag a few minutes; re-run to check again):"
+  while IFS= read -r arn; do summary "- $arn"; done <<<"$left"
+  die "resources tagged for $PROJECT are left"
+fi
+summary ""
+summary "Nothing tagged for $PROJECT or cluster $cluster is left."

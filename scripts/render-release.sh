@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Renders the Kubernetes objects of one release: overlays/eks plus the account's ECR registry, the
+# release's image tag (git SHA), a per-release name for the migration Job, the cluster's name and region
+# for the Cluster Autoscaler and, when a certificate ARN is given, the HTTPS listener.
+# Usage: render-release.sh --registry HOST --tag SHA [--cluster NAME] [--region REGION] [--certificate-arn ARN]
+# Prints the YAML on stdout. Run by scripts/deploy.sh; the infra tests render and validate it too.
+set -Eeuo pipefail
+source "$(dirname "$0")/lib/common.sh"
+
+registry="" tag="" cluster=$PROJECT region=${AWS_REGION:-us-east-1} certificate_arn=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --registry) registry=$2 ;;
+    --tag) tag=$2 ;;
+    --cluster) cluster=$2 ;;
+    --region) region=$2 ;;
+    --certificate-arn) certificate_arn=$2 ;;
+    *) die "unknown argument $1" ;;
+  esac
+  shift 2
+done
+[ -n "$registry" ] || die "--registry is required"
+[[ "$tag" =~ ^[A-Za-z0-9._-]{1,128}$ ]] || die "--tag must be an image tag such as the git SHA"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# kustomize accepts only relative paths to other kustomizations.
+overlay=$(realpath --relative-to="$work" "$K8S_DIR/overlays/eks")
+https=$(realpath --relative-to="$work" "$K8S_DIR/components/https")
+
+{
+  echo "apiVersion: kustomize.config.k8s.io/v1beta1"
+  echo "kind: Kustomization"
+  echo "resources: [$overlay]"
+  [ -z "$certificate_arn" ] || echo "components: [$https]"
+  echo "images:"
+  for c in "${COMPONENTS[@]}"; do
+    printf '  - {name: %s-%s, newName: %s/%s-%s, newTag: "%s"}\n' "$PROJECT" "$c" "$registry" "$PROJECT" "$c" "$tag"
+  done
+  cat <<YAML
+patches:
+  # A Job's pod template is immutable: each release gets its own migration Job.
+  - target: {kind: Job, name: backend-migrate}
+    patch: |-
+      - {op: replace, path: /metadata/name, value: backend-migrate-${tag:0:12}}
+  - target: {kind: Deployment, name: cluster-autoscaler}
+    patch: |-
+      - {op: replace, path: /spec/template/spec/containers/0/env/0/value, value: "$region"}
+      - {op: replace, path: /spec/template/spec/containers/0/command/2, value: "--node-group-auto-discovery=asg:tag=k8s.io/cluster-autoscaler/enabled,k8s.io/cluster-autoscaler/$cluster"}
+YAML
+  if [ -n "$certificate_arn" ]; then
+    cat <<YAML
+  - target: {kind: Service, name: frontend-service}
+    patch: |-
+      - {op: replace, path: /metadata/annotations/service.beta.kubernetes.io~1aws-load-balancer-ssl-cert, value: "$certificate_arn"}
+YAML
+  fi
+} >"$work/kustomization.yaml"
+
+kubectl kustomize "$work"
