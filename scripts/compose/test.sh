@@ -100,10 +100,13 @@ container() { compose ps -q "$1"; }
 health() { docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$(container "$1")" 2>/dev/null; }
 # Waits until each named service is healthy; prints what is not at the deadline.
 wait_healthy() {
-  local deadline=$((SECONDS + $1)) svc pending; shift
+  local deadline=$((SECONDS + $1)) svc state pending; shift
   while :; do
     pending=""
-    for svc in "$@"; do [ "$(health "$svc")" = healthy ] || pending+=" $svc($(health "$svc"))"; done
+    for svc in "$@"; do
+      state=$(health "$svc")
+      [ "$state" = healthy ] || pending+=" $svc(${state:-missing})"
+    done
     [ -z "$pending" ] && return 0
     if [ $SECONDS -ge $deadline ]; then say "not healthy in time:$pending"; return 1; fi
     sleep 2
