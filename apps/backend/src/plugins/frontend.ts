@@ -19,6 +19,8 @@ export default fp<{ root: string }>(
       root: dist,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz next to each file: send those to clients that accept them.
+      preCompressed: true,
       setHeaders(reply, filePath) {
         const hashed = /[.-][A-Za-z0-9]{8,}\.(js|css|woff2?|ttf|svg|png|jpg|webp)$/.test(filePath);
         reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,5 +1,6 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useApp } from '../helpers.js';
@@ -10,6 +11,7 @@ mkdirSync(path.join(dist, 'media'));
 writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Conduit</title><app-root></app-root>');
 writeFileSync(path.join(dist, 'main-ABCDEFGH.js'), 'console.log(1)');
 writeFileSync(path.join(dist, 'favicon.ico'), 'icon');
+writeFileSync(path.join(dist, 'main-ABCDEFGH.js.gz'), gzipSync('console.log(1)'));
 
 const ctx = useApp({ FRONTEND_DIST: dist });
 
@@ -28,6 +30,21 @@ describe('embedded mode serves the compiled frontend on the same origin', () => 
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((await ctx.app.inject('/favicon.ico')).headers['cache-control']).toBe('no-cache');
+  });
+
+  it('sends the pre-compressed copy to clients that accept it', async () => {
+    const gzipped = await ctx.app.inject({
+      url: '/main-ABCDEFGH.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.rawPayload).toEqual(gzipSync('console.log(1)'));
+    const plain = await ctx.app.inject({
+      url: '/main-ABCDEFGH.js',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log(1)');
   });
 
   it('keeps the API and missing files as JSON 404s', async () => {
