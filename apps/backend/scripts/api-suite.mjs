@@ -49,14 +49,10 @@ async function startServer() {
       [
         '--input-type=module',
         '-e',
-        `
-      import { sql } from 'drizzle-orm';
-      import { openDatabase } from './dist/db/client.js';
-      const d = await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL, poolMax: 1 });
-      await d.db.execute(sql\`drop schema if exists drizzle cascade\`);
-      await d.db.execute(sql\`drop schema if exists public cascade\`);
-      await d.db.execute(sql\`create schema public\`);
-      await d.close();`,
+        `import { dropEverything, openDatabase } from './dist/db/client.js';
+         const database = await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL, poolMax: 1 });
+         await dropEverything(database);
+         await database.close();`,
       ],
       { cwd: backendDir, env, stdio: 'inherit' },
     );

@@ -3,17 +3,14 @@
  * once here, before any test file runs (files run in parallel, so they must not race on migrations).
  * Without it, each test file gets its own in-memory embedded database.
  */
-import { sql } from 'drizzle-orm';
-import { migrate, openDatabase } from '../src/db/client.js';
+import { dropEverything, migrate, openDatabase } from '../src/db/client.js';
 
 export default async function setup() {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return;
   const database = await openDatabase({ kind: 'postgres', url, poolMax: 1 });
   try {
-    await database.db.execute(sql`drop schema if exists drizzle cascade`);
-    await database.db.execute(sql`drop schema if exists public cascade`);
-    await database.db.execute(sql`create schema public`);
+    await dropEverything(database);
     await migrate(database);
   } finally {
     await database.close();

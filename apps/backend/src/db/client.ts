@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import * as schema from './schema.js';
 
@@ -77,6 +77,19 @@ export async function openDatabase(config: Config['database'], options: OpenOpti
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     close: () => client.close(),
   };
+}
+
+/** Rows of a raw statement. Both drivers answer `{ rows }`; Drizzle types them differently. */
+export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** Empties a database completely (tests and the API suite start from nothing): schema and migration log. */
+export async function dropEverything(database: Database): Promise<void> {
+  await database.db.execute(sql`drop schema if exists drizzle cascade`);
+  await database.db.execute(sql`drop schema if exists public cascade`);
+  await database.db.execute(sql`create schema public`);
 }
 
 /** Applies the committed SQL migrations; safe to run again (applied ones are recorded and skipped). */

@@ -4,7 +4,7 @@
  * never from a query per row.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { rows, type Db } from '../db/client.js';
 import { articleTags, articles, favorites, tags } from '../db/schema.js';
 
 export interface ArticleRow {
@@ -74,11 +74,6 @@ function selectArticles(
     where ${where}
     order by a.created_at desc nulls last, a.id desc nulls last
     ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`;
-}
-
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
 }
 
 /** One page of articles (without bodies) and the exact count of all that match: two statements. */

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { rows, type Db } from '../db/client.js';
 import { comments } from '../db/schema.js';
 
 export interface CommentRow {
@@ -32,19 +32,12 @@ export async function listComments(
   viewerId: number,
   limit: number,
 ): Promise<CommentRow[]> {
-  const result = (await db.execute(
-    selectComments(viewerId, sql`c.article_id = ${articleId}`, limit),
-  )) as unknown as {
-    rows: CommentRow[];
-  };
-  return result.rows;
+  return rows<CommentRow>(db, selectComments(viewerId, sql`c.article_id = ${articleId}`, limit));
 }
 
 export async function findComment(db: Db, id: number, viewerId: number): Promise<CommentRow | undefined> {
-  const result = (await db.execute(selectComments(viewerId, sql`c.id = ${id}`, 1))) as unknown as {
-    rows: CommentRow[];
-  };
-  return result.rows[0];
+  const [row] = await rows<CommentRow>(db, selectComments(viewerId, sql`c.id = ${id}`, 1));
+  return row;
 }
 
 export async function insertComment(
