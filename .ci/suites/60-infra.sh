@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The cloud flow, proven offline: Terraform (fmt, validate, terraform test with a mocked AWS provider),
 # kustomize renders validated against the Kubernetes schema and policies, the workflows linted, and the
-# deploy/destroy scripts run against stub kubectl/aws/terraform. No cloud, cluster or Docker needed.
+# deploy/destroy scripts run against stub kubectl/aws/terraform, and every backend container started with
+# its rendered environment against PostgreSQL. No cloud, cluster or Docker needed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source .ci/lib.sh
@@ -21,6 +22,12 @@ if [ -z "${TF_PROVIDER_MIRROR:-}" ]; then
   [ -z "$provider" ] || export TF_PROVIDER_MIRROR="${provider%%/registry.terraform.io/*}"
 fi
 echo "terraform $(env -u TF_CLI_CONFIG_FILE terraform version | head -1 | cut -d' ' -f2), kubectl $(kubectl version --client 2>/dev/null | head -1 | cut -d' ' -f3), provider mirror ${TF_PROVIDER_MIRROR:-none (registry)}"
+
+# infra/test/containers.test.ts starts the backend's containers as the manifests and compose file give
+# them: it needs the built backend and a real PostgreSQL (CI_PG_URL).
+start_postgres
+[ -d node_modules/.bin ] || npm ci --no-audit --no-fund --loglevel=error
+npm run build -w @proyecto06/backend >/dev/null
 
 export INFRA_VITEST_JSON=$CI_WORK/infra-vitest.json
 rm -f "$INFRA_VITEST_JSON"

@@ -142,3 +142,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     frontendDist: env.FRONTEND_DIST,
   };
 }
+
+/**
+ * The database settings alone, for `migrate`: the migration Job gets DATABASE_URL but no JWT_SECRET, and
+ * must not need one (the production checks of loadConfig are about the server).
+ */
+export function loadDatabaseConfig(source: NodeJS.ProcessEnv = process.env): Config['database'] {
+  const { DATABASE_URL, DATABASE_POOL_MAX, DATA_DIR } = source;
+  return loadConfig({ DATABASE_URL, DATABASE_POOL_MAX, DATA_DIR }).database;
+}

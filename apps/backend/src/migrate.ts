@@ -1,13 +1,13 @@
 /**
  * `node dist/migrate.js`: applies pending migrations and exits. Compose runs it as a one-shot service and
- * Kubernetes as a Job once per release, so replicas never race each other on start-up.
+ * Kubernetes as a Job once per release, so replicas never race each other on start-up. It reads only the
+ * database settings: the Job has no JWT_SECRET (infra/test/containers.test.ts starts it as rendered).
  */
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadDatabaseConfig } from './config.js';
 import { migrate, openDatabase } from './db/client.js';
 
 try {
-  const config = loadConfig();
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(loadDatabaseConfig());
   const started = Date.now();
   try {
     await migrate(database);
