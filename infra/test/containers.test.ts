@@ -34,7 +34,14 @@ function dockerImage(): { env: Record<string, string>; cmd: string[]; workdir: s
 /** A fresh database on the CI server for each started container; its URL replaces the address of the database. */
 function freshDatabase(name: string): string {
   const psql = which('psql');
-  runOk(psql, [pgUrl!, '-q', '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, '-c', `CREATE DATABASE ${name}`]);
+  runOk(psql, [
+    pgUrl!,
+    '-q',
+    '-c',
+    `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`,
+    '-c',
+    `CREATE DATABASE ${name}`,
+  ]);
   const url = new URL(pgUrl!);
   url.pathname = `/${name}`;
   return url.toString();
@@ -85,7 +92,8 @@ export function kubernetesEnv(
   for (const e of c.env ?? []) {
     const ref = e.valueFrom?.secretKeyRef ?? e.valueFrom?.configMapKeyRef;
     if (e.valueFrom?.secretKeyRef) env[e.name] = key(secret(ref.name), ref.key, `Secret ${ref.name}`);
-    else if (e.valueFrom?.configMapKeyRef) env[e.name] = key(configMap(ref.name), ref.key, `ConfigMap ${ref.name}`);
+    else if (e.valueFrom?.configMapKeyRef)
+      env[e.name] = key(configMap(ref.name), ref.key, `ConfigMap ${ref.name}`);
     else if (e.valueFrom) throw new Error(`${c.name}: env ${e.name} uses a source this test does not know`);
     else env[e.name] = e.value ?? '';
   }
@@ -106,7 +114,9 @@ function manifestCases(overlay: string): Case[] {
   const cases: Case[] = [];
   for (const o of objs.filter((x) => ['Deployment', 'StatefulSet', 'Job', 'CronJob'].includes(x.kind))) {
     const pod = o.kind === 'CronJob' ? o.spec.jobTemplate.spec.template.spec : o.spec.template.spec;
-    for (const c of [...(pod.initContainers ?? []), ...pod.containers].filter((x: any) => ourImage.test(x.image))) {
+    for (const c of [...(pod.initContainers ?? []), ...pod.containers].filter((x: any) =>
+      ourImage.test(x.image),
+    )) {
       const oneShot = ['Job', 'CronJob'].includes(o.kind) || (pod.initContainers ?? []).includes(c);
       cases.push({
         name: `${o.kind}/${o.metadata.name} container ${c.name}`,
@@ -115,7 +125,8 @@ function manifestCases(overlay: string): Case[] {
           const port = nextPort++;
           const env = kubernetesEnv(c, objs, secretValues(databaseUrl), image.env);
           const probe = c.readinessProbe?.httpGet;
-          const containerPort = c.ports?.find((p: any) => p.name === probe?.port)?.containerPort ?? probe?.port;
+          const containerPort =
+            c.ports?.find((p: any) => p.name === probe?.port)?.containerPort ?? probe?.port;
           if (!oneShot) {
             // The one substitution: the container's port becomes a free one of this machine.
             expect(String(containerPort), `${c.name} listens on its probe's port`).toBe(env.PORT);
@@ -153,14 +164,18 @@ function composeCases(): Case[] {
       oneShot,
       spec: (databaseUrl) => {
         // Outside the compose network the database has another address: same role and password, test server.
-        expect(new URL(interpolate(env.DATABASE_URL)).hostname, `${name} reaches the database service`).toBe('database');
+        expect(new URL(interpolate(env.DATABASE_URL)).hostname, `${name} reaches the database service`).toBe(
+          'database',
+        );
         const port = nextPort++;
         const merged: Record<string, string> = {
           ...image.env,
           ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolate(v)])),
           DATABASE_URL: databaseUrl,
         };
-        const ready = oneShot ? undefined : /http:\/\/127\.0\.0\.1:(\d+)(\/[^'"]*)/.exec(svc.healthcheck.test.join(' '));
+        const ready = oneShot
+          ? undefined
+          : /http:\/\/127\.0\.0\.1:(\d+)(\/[^'"]*)/.exec(svc.healthcheck.test.join(' '));
         if (ready) {
           expect(ready[1], `${name}'s health check uses its PORT`).toBe(merged.PORT);
           merged.PORT = String(port);

@@ -35,7 +35,8 @@ export async function startContainer(spec: ContainerSpec): Promise<Outcome> {
     const code = await Promise.race([exited, sleep(ONE_SHOT_LIMIT_MS).then(() => 'running' as const)]);
     if (code === 'running') child.kill('SIGKILL');
     return {
-      problem: code === 0 ? undefined : `${label} ${code === 'running' ? 'did not finish' : `exited ${code}`}`,
+      problem:
+        code === 0 ? undefined : `${label} ${code === 'running' ? 'did not finish' : `exited ${code}`}`,
       output,
     };
   }
