@@ -1,234 +1,45 @@
-# What each CI role may do. Statements are scoped to this project's names wherever the AWS API allows
-# resource-level permissions; where it does not (EC2 networking, KMS key creation, Describe calls) they
-# are limited to the project's region instead.
+# What each CI role may do. The statements live in policies/*.json.tftpl, so that the offline IAM
+# coverage test (infra/test/iam.test.ts) evaluates exactly the documents AWS gets. They are scoped to this
+# project's names wherever the AWS API allows resource-level permissions; where it does not (EC2 creation,
+# KMS key creation, Describe calls) to the project's region, and to the Project tag for changes and
+# deletions.
+#
+# Roles the pipeline creates (the main stack's "workload" roles: EKS control plane, nodes, Pod Identity)
+# must be named local.workload_role_prefix* and carry the permissions boundary local.boundary_arn: the
+# deploy role cannot create or change any other role, so it cannot make itself (or anything) an admin.
 
 locals {
-  arn_prefix = "arn:${local.partition}"
-  region_acc = "${var.region}:${local.account_id}"
-  repo_arns  = ["${local.arn_prefix}:ecr:${local.region_acc}:repository/${var.project}-*"]
-  in_region = {
-    test     = "StringEquals"
-    variable = "aws:RequestedRegion"
-    values   = [var.region]
-  }
-}
+  workload_role_prefix = "${var.project}-workload-"
+  boundary_name        = "${var.project}-workload-boundary"
+  boundary_arn         = "arn:${local.partition}:iam::${local.account_id}:policy/${local.boundary_name}"
 
-# --- build: push images, re-create a repository that a destroy removed ---------------------------------
-
-data "aws_iam_policy_document" "build" {
-  statement {
-    sid       = "EcrLogin"
-    actions   = ["ecr:GetAuthorizationToken"]
-    resources = ["*"]
+  policy_vars = {
+    partition       = local.partition
+    account_id      = local.account_id
+    region          = var.region
+    project         = var.project
+    state_bucket    = local.state_bucket
+    lock_table      = local.lock_table
+    workload_prefix = local.workload_role_prefix
+    boundary_name   = local.boundary_name
+    boundary_arn    = local.boundary_arn
   }
 
-  statement {
-    sid = "PushAndRecreateRepositories"
-    actions = [
-      "ecr:BatchCheckLayerAvailability",
-      "ecr:BatchGetImage",
-      "ecr:CompleteLayerUpload",
-      "ecr:CreateRepository",
-      "ecr:DescribeImages",
-      "ecr:DescribeRepositories",
-      "ecr:GetDownloadUrlForLayer",
-      "ecr:InitiateLayerUpload",
-      "ecr:PutImage",
-      "ecr:PutImageScanningConfiguration",
-      "ecr:PutLifecyclePolicy",
-      "ecr:TagResource",
-      "ecr:UploadLayerPart",
-    ]
-    resources = local.repo_arns
-  }
-}
-
-# --- state: every role that runs Terraform on the main stack -------------------------------------------
-
-data "aws_iam_policy_document" "state_read" {
-  statement {
-    sid       = "StateList"
-    actions   = ["s3:ListBucket"]
-    resources = [aws_s3_bucket.state.arn]
+  # Each role's inline policy: the statements of these documents, in this order.
+  ci_policy_documents = {
+    build   = ["build"]
+    deploy  = ["state-read", "state-write", "main-stack"]
+    destroy = ["state-read", "state-write", "main-stack", "destroy"]
+    plan    = ["state-read", "plan"]
   }
 
-  statement {
-    sid       = "StateRead"
-    actions   = ["s3:GetObject"]
-    resources = ["${aws_s3_bucket.state.arn}/${var.project}/*"]
-  }
-}
-
-data "aws_iam_policy_document" "state_write" {
-  source_policy_documents = [data.aws_iam_policy_document.state_read.json]
-
-  statement {
-    sid       = "StateWriteAndLockFile"
-    actions   = ["s3:PutObject", "s3:DeleteObject"]
-    resources = ["${aws_s3_bucket.state.arn}/${var.project}/*"]
-  }
-
-  statement {
-    sid       = "StateLockTable"
-    actions   = ["dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"]
-    resources = [aws_dynamodb_table.locks.arn]
-  }
-}
-
-# --- apply/destroy of the main stack, plus what scripts/deploy.sh and destroy.sh call -------------------
-
-data "aws_iam_policy_document" "main_stack" {
-  source_policy_documents = [data.aws_iam_policy_document.state_write.json]
-
-  statement {
-    sid = "NetworkAndNodes"
-    # VPC, subnet, NAT, route, security group and launch template APIs have no usable resource-level
-    # scoping at creation time; the region condition keeps them to the project's region.
-    actions   = ["ec2:*", "autoscaling:Describe*", "elasticloadbalancing:Describe*"]
-    resources = ["*"]
-    condition {
-      test     = local.in_region.test
-      variable = local.in_region.variable
-      values   = local.in_region.values
-    }
-  }
-
-  statement {
-    sid       = "EksCluster"
-    actions   = ["eks:*"]
-    resources = ["${local.arn_prefix}:eks:${local.region_acc}:*/${var.project}*"]
-  }
-
-  statement {
-    sid       = "EksDiscovery"
-    actions   = ["eks:DescribeAddonVersions", "eks:DescribeAddonConfiguration", "eks:ListClusters"]
-    resources = ["*"]
-  }
-
-  statement {
-    sid = "ProjectRolesAndPolicies"
-    actions = [
-      "iam:AttachRolePolicy", "iam:CreatePolicy", "iam:CreatePolicyVersion", "iam:CreateRole",
-      "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:DeleteRole", "iam:DeleteRolePolicy",
-      "iam:DetachRolePolicy", "iam:GetPolicy", "iam:GetPolicyVersion", "iam:GetRole", "iam:GetRolePolicy",
-      "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole", "iam:ListPolicyVersions",
-      "iam:ListRolePolicies", "iam:PutRolePolicy", "iam:TagPolicy", "iam:TagRole", "iam:UntagRole",
-      "iam:UpdateAssumeRolePolicy", "iam:UpdateRoleDescription",
-    ]
-    resources = [
-      "${local.arn_prefix}:iam::${local.account_id}:role/${var.project}-*",
-      "${local.arn_prefix}:iam::${local.account_id}:policy/${var.project}-*",
-    ]
-  }
-
-  statement {
-    sid       = "PassProjectRolesToAws"
-    actions   = ["iam:PassRole"]
-    resources = ["${local.arn_prefix}:iam::${local.account_id}:role/${var.project}-*"]
-    condition {
-      test     = "StringEquals"
-      variable = "iam:PassedToService"
-      values   = ["eks.amazonaws.com", "ec2.amazonaws.com", "pods.eks.amazonaws.com"]
-    }
-  }
-
-  statement {
-    sid       = "ServiceLinkedRoles"
-    actions   = ["iam:CreateServiceLinkedRole"]
-    resources = ["*"]
-    condition {
-      test     = "StringEquals"
-      variable = "iam:AWSServiceName"
-      values = [
-        "eks.amazonaws.com", "eks-nodegroup.amazonaws.com", "autoscaling.amazonaws.com",
-        "elasticloadbalancing.amazonaws.com",
-      ]
-    }
-  }
-
-  statement {
-    sid       = "ReadIdentity"
-    actions   = ["iam:GetRole", "iam:ListRoles", "sts:GetCallerIdentity"]
-    resources = ["*"]
-  }
-
-  statement {
-    sid       = "KmsCreate"
-    actions   = ["kms:CreateKey", "kms:ListAliases", "kms:ListKeys"]
-    resources = ["*"]
-    condition {
-      test     = local.in_region.test
-      variable = local.in_region.variable
-      values   = local.in_region.values
-    }
-  }
-
-  statement {
-    sid       = "KmsProjectKeys"
-    actions   = ["kms:*"]
-    resources = ["${local.arn_prefix}:kms:${local.region_acc}:key/*"]
-    condition {
-      test     = "StringEquals"
-      variable = "aws:ResourceTag/Project"
-      values   = [var.project]
-    }
-  }
-
-  statement {
-    sid       = "KmsProjectAliases"
-    actions   = ["kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias"]
-    resources = ["${local.arn_prefix}:kms:${local.region_acc}:alias/${var.project}-*"]
-  }
-
-  statement {
-    sid       = "ControlPlaneLogs"
-    actions   = ["logs:*"]
-    resources = ["${local.arn_prefix}:logs:${local.region_acc}:log-group:/aws/eks/${var.project}*"]
-  }
-
-  statement {
-    sid       = "LogDiscovery"
-    actions   = ["logs:DescribeLogGroups", "secretsmanager:GetRandomPassword", "acm:ListCertificates"]
-    resources = ["*"]
-  }
-
-  statement {
-    sid       = "ProjectSecrets"
-    actions   = ["secretsmanager:*"]
-    resources = ["${local.arn_prefix}:secretsmanager:${local.region_acc}:secret:${var.project}/*"]
-  }
-
-  statement {
-    sid       = "HttpsCertificate"
-    actions   = ["acm:*", "route53:ChangeResourceRecordSets", "route53:GetChange", "route53:GetHostedZone", "route53:ListResourceRecordSets"]
-    resources = ["${local.arn_prefix}:acm:${local.region_acc}:certificate/*", "${local.arn_prefix}:route53:::hostedzone/*", "${local.arn_prefix}:route53:::change/*"]
-  }
-}
-
-# --- destroy additionally empties and deletes the image repositories and lists what is left -----------
-
-data "aws_iam_policy_document" "destroy" {
-  source_policy_documents = [data.aws_iam_policy_document.main_stack.json]
-
-  statement {
-    sid       = "DeleteRepositories"
-    actions   = ["ecr:BatchDeleteImage", "ecr:DeleteRepository", "ecr:DescribeRepositories", "ecr:ListImages"]
-    resources = local.repo_arns
-  }
-
-  statement {
-    sid       = "LeftoversReport"
-    actions   = ["tag:GetResources", "ecr:DescribeRepositories"]
-    resources = ["*"]
-  }
-}
-
-locals {
   ci_policies = {
-    build   = data.aws_iam_policy_document.build.json
-    deploy  = data.aws_iam_policy_document.main_stack.json
-    destroy = data.aws_iam_policy_document.destroy.json
-    plan    = data.aws_iam_policy_document.state_read.json
+    for role, documents in local.ci_policy_documents : role => jsonencode({
+      Version = "2012-10-17"
+      Statement = flatten([
+        for d in documents : jsondecode(templatefile("${path.module}/policies/${d}.json.tftpl", local.policy_vars)).Statement
+      ])
+    })
   }
 }
 
@@ -240,8 +51,20 @@ resource "aws_iam_role_policy" "ci" {
   policy = each.value
 }
 
-# A plan refreshes nothing (ci.yml runs `plan -refresh=false -lock=false`) but still reads data sources.
-resource "aws_iam_role_policy_attachment" "plan_read_only" {
+# The ceiling of every workload role, whatever policy the deploy role attaches to it.
+resource "aws_iam_policy" "workload_boundary" {
+  name        = local.boundary_name
+  description = "Permissions boundary of the roles ${var.project}'s deploy pipeline creates (${local.workload_role_prefix}*)"
+  policy = jsonencode(merge(
+    { Version = "2012-10-17" },
+    jsondecode(templatefile("${path.module}/policies/workload-boundary.json.tftpl", local.policy_vars)),
+  ))
+}
+
+# Pull requests plan with `plan -refresh=false -lock=false`: metadata reads (ViewOnlyAccess: list and
+# describe, no object or secret contents) plus the state object. Not ReadOnlyAccess, which reads every S3
+# object and secret-bearing configuration in the account.
+resource "aws_iam_role_policy_attachment" "plan_view_only" {
   role       = aws_iam_role.ci["plan"].name
-  policy_arn = "${local.arn_prefix}:iam::aws:policy/ReadOnlyAccess"
+  policy_arn = "arn:${local.partition}:iam::aws:policy/job-function/ViewOnlyAccess"
 }

@@ -19,6 +19,16 @@ locals {
     destroy = "repo:${var.github_repository}:environment:${var.destroy_environment}"
     plan    = "repo:${var.github_repository}:pull_request"
   }
+
+  # Longest session each role's job may need: the workflows ask for exactly this (role-duration-seconds)
+  # and stop the job before it ends (timeout-minutes); infra/test/lint.test.ts checks both. A first deploy
+  # is ~20 min of apply plus up to 10 min per rollout wait; a destroy waits on load balancers and volumes.
+  ci_session_seconds = {
+    build   = 3600
+    deploy  = 7200
+    destroy = 7200
+    plan    = 3600
+  }
 }
 
 resource "aws_iam_openid_connect_provider" "github" {
@@ -57,5 +67,5 @@ resource "aws_iam_role" "ci" {
   name                 = "${var.project}-ci-${each.key}"
   description          = "GitHub Actions ${each.key} role of ${var.github_repository} (OIDC, subject ${each.value})"
   assume_role_policy   = local.ci_trust[each.key]
-  max_session_duration = 3600
+  max_session_duration = local.ci_session_seconds[each.key]
 }

@@ -32,3 +32,8 @@ output "github_oidc_provider_arn" {
   description = "ARN of the GitHub Actions OIDC provider the CI roles trust."
   value       = local.github_oidc_provider_arn
 }
+
+output "workload_role_convention" {
+  description = "Name prefix and permissions boundary every role of the main stack must have (the deploy role can create no other)."
+  value       = { prefix = local.workload_role_prefix, permissions_boundary_arn = local.boundary_arn }
+}

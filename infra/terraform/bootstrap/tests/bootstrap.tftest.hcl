@@ -92,8 +92,12 @@ run "oidc_roles_trust_one_exact_subject_each" {
     error_message = "Every trust policy is one statement with the STS audience and no wildcard."
   }
   assert {
-    condition     = length(aws_iam_role_policy_attachment.plan_read_only.policy_arn) > 0 && aws_iam_role_policy_attachment.plan_read_only.role == aws_iam_role.ci["plan"].name
-    error_message = "Only the plan role gets ReadOnlyAccess."
+    condition     = endswith(aws_iam_role_policy_attachment.plan_view_only.policy_arn, ":iam::aws:policy/job-function/ViewOnlyAccess") && aws_iam_role_policy_attachment.plan_view_only.role == aws_iam_role.ci["plan"].name
+    error_message = "The plan role gets ViewOnlyAccess (metadata), never ReadOnlyAccess (every object)."
+  }
+  assert {
+    condition     = aws_iam_role.ci["deploy"].max_session_duration >= 7200 && aws_iam_role.ci["destroy"].max_session_duration >= 7200
+    error_message = "Deploy and destroy sessions must outlast their longest job (two hours)."
   }
 }
 
@@ -114,4 +118,24 @@ run "repository_must_be_set" {
     github_repository = ""
   }
   expect_failures = [var.github_repository]
+}
+
+run "ci_policies_are_the_policy_templates" {
+  command = plan
+  assert {
+    condition     = toset(keys(aws_iam_role_policy.ci)) == toset(["build", "deploy", "destroy", "plan"])
+    error_message = "Every CI role has its inline policy."
+  }
+  assert {
+    condition     = alltrue([for p in aws_iam_role_policy.ci : length(p.policy) <= 10240])
+    error_message = "An inline role policy may hold at most 10,240 characters."
+  }
+  assert {
+    condition     = contains([for s in jsondecode(aws_iam_role_policy.ci["deploy"].policy).Statement : s.Sid], "NoChangeToCiRolesBoundaryOrOidc")
+    error_message = "The deploy role is denied changes to the CI roles."
+  }
+  assert {
+    condition     = aws_iam_policy.workload_boundary.name == "proyecto06-workload-boundary" && output.workload_role_convention.prefix == "proyecto06-workload-"
+    error_message = "The workload boundary and prefix follow the naming the main stack builds."
+  }
 }

@@ -16,6 +16,13 @@ locals {
     for job in ["deploy", "destroy"] :
     job => "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:role/${var.project}-ci-${job}"
   }
+
+  # The bootstrap's workload role convention (ci-policies.tf): every role this stack creates is named
+  # with this prefix and carries this boundary, or the deploy role is denied creating it.
+  workload_roles = {
+    prefix                   = "${var.project}-workload-"
+    permissions_boundary_arn = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:policy/${var.project}-workload-boundary"
+  }
 }
 
 module "network" {
@@ -33,6 +40,8 @@ module "eks" {
   source = "../../modules/eks"
 
   cluster_name                 = var.cluster_name
+  iam_role_prefix              = local.workload_roles.prefix
+  iam_permissions_boundary_arn = local.workload_roles.permissions_boundary_arn
   kubernetes_version           = var.kubernetes_version
   vpc_id                       = module.network.vpc_id
   vpc_cidr                     = module.network.vpc_cidr

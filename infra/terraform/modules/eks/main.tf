@@ -41,8 +41,9 @@ data "aws_iam_policy_document" "eks_assume" {
 }
 
 resource "aws_iam_role" "cluster" {
-  name               = "${var.cluster_name}-eks-cluster"
-  assume_role_policy = data.aws_iam_policy_document.eks_assume.json
+  name                 = "${var.iam_role_prefix}eks-cluster"
+  assume_role_policy   = data.aws_iam_policy_document.eks_assume.json
+  permissions_boundary = var.iam_permissions_boundary_arn
 }
 
 resource "aws_iam_role_policy_attachment" "cluster" {

@@ -9,8 +9,9 @@ data "aws_iam_policy_document" "ec2_assume" {
 }
 
 resource "aws_iam_role" "node" {
-  name               = "${var.cluster_name}-eks-node"
-  assume_role_policy = data.aws_iam_policy_document.ec2_assume.json
+  name                 = "${var.iam_role_prefix}eks-node"
+  assume_role_policy   = data.aws_iam_policy_document.ec2_assume.json
+  permissions_boundary = var.iam_permissions_boundary_arn
 }
 
 resource "aws_iam_role_policy_attachment" "node" {

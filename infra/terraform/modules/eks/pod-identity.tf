@@ -28,8 +28,9 @@ data "aws_iam_policy_document" "pod_identity_assume" {
 resource "aws_iam_role" "pod_identity" {
   for_each = local.pod_identities
 
-  name               = "${var.cluster_name}-${each.key}"
-  assume_role_policy = data.aws_iam_policy_document.pod_identity_assume.json
+  name                 = "${var.iam_role_prefix}${each.key}"
+  assume_role_policy   = data.aws_iam_policy_document.pod_identity_assume.json
+  permissions_boundary = var.iam_permissions_boundary_arn
 }
 
 resource "aws_iam_role_policy_attachment" "ebs_csi" {

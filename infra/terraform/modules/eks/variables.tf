@@ -1,5 +1,5 @@
 variable "cluster_name" {
-  description = "Name of the EKS cluster; also the prefix of its IAM roles (which the CI roles may manage)."
+  description = "Name of the EKS cluster."
   type        = string
   default     = "proyecto06"
 }
@@ -80,4 +80,18 @@ variable "control_plane_log_types" {
   description = "Control-plane log types sent to CloudWatch."
   type        = list(string)
   default     = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
+}
+
+# The bootstrap's workload role convention (its output workload_role_convention): the deploy role may
+# create only roles named with this prefix and carrying this boundary. Every aws_iam_role here uses both.
+variable "iam_role_prefix" {
+  description = "Name prefix of every IAM role this module creates (the CI deploy role may manage no other)."
+  type        = string
+  default     = "proyecto06-workload-"
+}
+
+variable "iam_permissions_boundary_arn" {
+  description = "Permissions boundary attached to every IAM role this module creates."
+  type        = string
+  default     = "arn:aws:iam::123456789012:policy/proyecto06-workload-boundary"
 }
