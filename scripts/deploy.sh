@@ -2,6 +2,9 @@
 # The deploy-to-eks job (.github/workflows/deploy.yml), runnable by hand with the same variables:
 #   AWS_REGION, TF_STATE_BUCKET, TF_LOCK_TABLE   the bootstrap's outputs
 #   IMAGE_TAG                                    the git SHA the images were pushed with
+#   IMAGE_DIGESTS (CI)                           "frontend=sha256:... backend=sha256:... database=sha256:..."
+#                                                the digests ECR returned at push: deployed by digest,
+#                                                and only when ECR's scan found nothing critical in them
 # Terraform apply, kubeconfig, then the manifests in the design's order, each stage waiting on a real
 # condition: platform (namespace, policies, storage, autoscaler) -> secrets -> database (ready) ->
 # migration Job (complete) -> backend (rolled out) -> frontend (rolled out) -> load balancer hostname ->
@@ -45,6 +48,41 @@ rollback() {
   done
 }
 
+# The scan gate: every image of the release, scanned on push by ECR, with no critical finding.
+scan_gate() {
+  local entry component digest repo critical
+  for entry in $IMAGE_DIGESTS; do
+    component=${entry%%=*} digest=${entry#*=}
+    repo=$PROJECT-$component
+    log "scan results of $repo@$digest"
+    aws ecr wait image-scan-complete --repository-name "$repo" --image-id "imageDigest=$digest" ||
+      die "deploy stopped: ECR did not finish scanning $repo@$digest"
+    critical=$(aws ecr describe-image-scan-findings --repository-name "$repo" --image-id "imageDigest=$digest" \
+      --query 'imageScanFindings.findingSeverityCounts.CRITICAL' --output text)
+    case "$critical" in
+      None | 0 | "") ;;
+      *) die "deploy stopped: $repo@$digest has $critical critical vulnerabilities (ECR scan); nothing was changed" ;;
+    esac
+  done
+}
+
+# A re-run of the same release after a failed migration: the failed Job (its pod template is immutable
+# and its backoff spent) is deleted so the new apply starts a fresh one; a completed Job is kept (no-op).
+reset_failed_migration() {
+  local succeeded
+  succeeded=$(kubectl get "job/$migrate_job" --namespace "$NAMESPACE" --ignore-not-found \
+    -o jsonpath='{.status.succeeded}')
+  if [ "$succeeded" != "1" ]; then
+    kubectl delete "job/$migrate_job" --namespace "$NAMESPACE" --ignore-not-found --wait=true --timeout="$WAIT_TIMEOUT"
+  fi
+}
+
+digest_args=()
+if [ -n "${IMAGE_DIGESTS:-}" ]; then
+  scan_gate
+  for entry in $IMAGE_DIGESTS; do digest_args+=(--digest "$entry"); done
+fi
+
 terraform_init
 log "terraform apply"
 terraform -chdir="$TF_DIR" apply -input=false -auto-approve -lock-timeout=10m
@@ -60,7 +98,7 @@ update_kubeconfig "$cluster"
 
 log "render release $IMAGE_TAG"
 "$REPO_ROOT/scripts/render-release.sh" --registry "$registry" --tag "$IMAGE_TAG" --cluster "$cluster" \
-  --region "$AWS_REGION" --certificate-arn "$certificate_arn" >"$release"
+  --region "$AWS_REGION" --certificate-arn "$certificate_arn" "${digest_args[@]}" >"$release"
 migrate_job=backend-migrate-${IMAGE_TAG:0:12}
 
 apply_stage platform
@@ -70,6 +108,7 @@ apply_stage database
 wait_for "the database becoming ready" \
   kubectl rollout status statefulset/database --namespace "$NAMESPACE" --timeout="$WAIT_TIMEOUT"
 
+reset_failed_migration
 apply_stage migration
 if ! kubectl wait "job/$migrate_job" --for=condition=complete --namespace "$NAMESPACE" --timeout="$WAIT_TIMEOUT"; then
   kubectl logs "job/$migrate_job" --namespace "$NAMESPACE" --tail=100 >&2 || true

@@ -16,7 +16,7 @@ if aws ecr describe-repositories --repository-names "$name" >/dev/null 2>&1; the
 fi
 
 log "ECR repository $name is missing; creating it"
-aws ecr create-repository --repository-name "$name" --image-tag-mutability MUTABLE \
+aws ecr create-repository --repository-name "$name" --image-tag-mutability IMMUTABLE \
   --image-scanning-configuration scanOnPush=true --encryption-configuration encryptionType=AES256 \
   --tags "Key=Project,Value=$PROJECT" "Key=Stack,Value=bootstrap" "Key=ManagedBy,Value=terraform" >/dev/null
 policy=$(sed "s/\${keep_images}/$keep_images/" "$policy_template")

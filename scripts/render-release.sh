@@ -2,12 +2,17 @@
 # Renders the Kubernetes objects of one release: overlays/eks plus the account's ECR registry, the
 # release's image tag (git SHA), a per-release name for the migration Job, the cluster's name and region
 # for the Cluster Autoscaler and, when a certificate ARN is given, the HTTPS listener.
-# Usage: render-release.sh --registry HOST --tag SHA [--cluster NAME] [--region REGION] [--certificate-arn ARN]
+# The database image is tagged by the content of infra/database (database_image_tag), not by the SHA, so
+# a release that does not touch it does not restart the database. With --digest COMPONENT=sha256:...
+# (the digest ECR returned at push) an image is pinned by digest instead of by tag.
+# Usage: render-release.sh --registry HOST --tag SHA [--cluster NAME] [--region REGION]
+#          [--certificate-arn ARN] [--digest COMPONENT=sha256:HEX]...
 # Prints the YAML on stdout. Run by scripts/deploy.sh; the infra tests render and validate it too.
 set -Eeuo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
 registry="" tag="" cluster=$PROJECT region=${AWS_REGION:-us-east-1} certificate_arn=""
+declare -A digests=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --registry) registry=$2 ;;
@@ -15,6 +20,10 @@ while [ $# -gt 0 ]; do
     --cluster) cluster=$2 ;;
     --region) region=$2 ;;
     --certificate-arn) certificate_arn=$2 ;;
+    --digest)
+      [[ "$2" =~ ^(frontend|backend|database)=sha256:[0-9a-f]{64}$ ]] || die "--digest must be COMPONENT=sha256:<64 hex>, not $2"
+      digests[${2%%=*}]=${2#*=}
+      ;;
     *) die "unknown argument $1" ;;
   esac
   shift 2
@@ -35,7 +44,13 @@ https=$(realpath --relative-to="$work" "$K8S_DIR/components/https")
   [ -z "$certificate_arn" ] || echo "components: [$https]"
   echo "images:"
   for c in "${COMPONENTS[@]}"; do
-    printf '  - {name: %s-%s, newName: %s/%s-%s, newTag: "%s"}\n' "$PROJECT" "$c" "$registry" "$PROJECT" "$c" "$tag"
+    image_tag=$tag
+    [ "$c" != database ] || image_tag=$(database_image_tag)
+    if [ -n "${digests[$c]:-}" ]; then
+      printf '  - {name: %s-%s, newName: %s/%s-%s, digest: "%s"}\n' "$PROJECT" "$c" "$registry" "$PROJECT" "$c" "${digests[$c]}"
+    else
+      printf '  - {name: %s-%s, newName: %s/%s-%s, newTag: "%s"}\n' "$PROJECT" "$c" "$registry" "$PROJECT" "$c" "$image_tag"
+    fi
   done
   cat <<YAML
 patches:

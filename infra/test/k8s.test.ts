@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- rendered manifests are untyped YAML; the assertions check their shape. */
 // Every rendered Kubernetes object: schema-valid, no unknown field, hardened, wired by matching labels
 // and named ports, with the names and values of the design and of CONTRACT.md.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allowed, type Peer } from './support/network-policy.ts';
@@ -292,10 +293,12 @@ describe('EKS specifics', () => {
     expect(svc.metadata.annotations?.['service.beta.kubernetes.io/aws-load-balancer-type']).toBe('nlb');
   });
 
-  it('a release pins every image to the ECR registry and the git SHA, and names its migration Job', () => {
+  it('a release pins the images to the ECR registry and the git SHA (the database to its content), and names its migration Job', () => {
     for (const w of workloads(rel)) {
       expect(w.template.spec.containers[0].image).toMatch(
-        new RegExp(`^${release.registry}/proyecto06-(frontend|backend|database):${release.tag}$`),
+        new RegExp(
+          `^${release.registry}/(proyecto06-(frontend|backend):${release.tag}|proyecto06-database:content-[0-9a-f]{20})$`,
+        ),
       );
     }
     expect(workloads(rel).find((w) => w.kind === 'Job')!.name).toBe(
@@ -325,6 +328,20 @@ describe('EKS specifics', () => {
     expect(tls.metadata.annotations?.['service.beta.kubernetes.io/aws-load-balancer-ssl-cert']).toBe(
       'arn:aws:acm:eu-west-1:123456789012:certificate/abc',
     );
+  });
+
+  it('two releases that do not change infra/database keep the database image, so it does not roll', () => {
+    const image = (objs: K8sObject[], kind: string, name: string) =>
+      find(objs, kind, name).spec.template.spec.containers[0].image;
+    const other = renderRelease(['--tag', 'fedcba9876543210fedcba9876543210fedcba98']);
+    expect(image(other, 'StatefulSet', 'database')).toBe(image(rel, 'StatefulSet', 'database'));
+    expect(image(other, 'Deployment', 'backend')).not.toBe(image(rel, 'Deployment', 'backend'));
+    // And a change to infra/database does change it.
+    const copy = mkdtempSync(join(tmpdir(), 'database-image-'));
+    cpSync(join(repoRoot, 'infra/database'), copy, { recursive: true });
+    writeFileSync(join(copy, 'changed.sql'), 'SELECT 1;\n');
+    const changed = renderRelease([], { DATABASE_IMAGE_DIR: copy });
+    expect(image(changed, 'StatefulSet', 'database')).not.toBe(image(rel, 'StatefulSet', 'database'));
   });
 
   it('refuses a release without a proper tag', async () => {

@@ -316,3 +316,64 @@ describe('destroy.sh', () => {
     expect(r.calls).toEqual([]);
   });
 });
+
+const digest = (c: string) => `sha256:${c.charCodeAt(0).toString(16).repeat(32)}`;
+const digests = ['frontend', 'backend', 'database'].map((c) => `${c}=${digest(c)}`).join(' ');
+
+describe('deploy.sh: releases by digest, scan gate, re-runs and rollback', () => {
+  it('deploys the images by the digests ECR returned, after their scans came back clean', () => {
+    const r = runScript('deploy.sh', healthyDeploy, { ...deployEnv, IMAGE_DIGESTS: digests });
+    expect(r.status, r.stderr).toBe(0);
+    expect(
+      outOfOrder(r.calls, [
+        /^aws ecr wait image-scan-complete --repository-name proyecto06-frontend --image-id imageDigest=sha256:/,
+        /^aws ecr describe-image-scan-findings --repository-name proyecto06-database /,
+        /^terraform -chdir=\S+ init /,
+      ]),
+    ).toEqual([]);
+    expect(r.calls.filter((c) => /describe-image-scan-findings/.test(c))).toHaveLength(3);
+    for (const c of ['frontend', 'backend', 'database'])
+      expect(r.files).toContain(`/proyecto06-${c}@${digest(c)}`);
+    expect(r.files).not.toMatch(/proyecto06-(frontend|backend|database):/);
+  });
+
+  it('stops before any change when a pushed image has critical findings', () => {
+    const r = runScript(
+      'deploy.sh',
+      [
+        ['^aws ecr describe-image-scan-findings --repository-name proyecto06-backend ', 0, '2\\n'],
+        ...healthyDeploy,
+      ],
+      { ...deployEnv, IMAGE_DIGESTS: digests },
+    );
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`proyecto06-backend@${digest('backend')} has 2 critical vulnerabilities`);
+    expect(indexOf(r.calls, /^terraform /)).toBe(-1);
+    expect(indexOf(r.calls, /^kubectl /)).toBe(-1);
+  });
+
+  it('a re-run of the same SHA deletes the failed migration Job before applying it again', () => {
+    const r = runScript('deploy.sh', [[`^kubectl get job/${job} `, 0, '0'], ...healthyDeploy], deployEnv);
+    expect(r.status, r.stderr).toBe(0);
+    expect(
+      outOfOrder(r.calls, [
+        new RegExp(`^kubectl delete job/${job} --namespace proyecto06 --ignore-not-found`),
+        stage('migration'),
+        new RegExp(`^kubectl wait job/${job} --for=condition=complete`),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('keeps a migration Job that already completed (the apply is a no-op)', () => {
+    const r = runScript('deploy.sh', [[`^kubectl get job/${job} `, 0, '1'], ...healthyDeploy], deployEnv);
+    expect(r.status, r.stderr).toBe(0);
+    expect(indexOf(r.calls, /^kubectl delete job\//)).toBe(-1);
+  });
+
+  it('a rollback reverts only the Deployments, never the schema', () => {
+    const r = runScript('deploy.sh', [['^curl .*/api/tags$', 22, ''], ...healthyDeploy], deployEnv);
+    const undo = indexOf(r.calls, /rollout undo/);
+    expect(undo).toBeGreaterThan(-1);
+    expect(r.calls.slice(undo).filter((c) => /migrat|job\//.test(c))).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ PROJECT=${PROJECT:-proyecto06}
 NAMESPACE=${NAMESPACE:-proyecto06}
 TF_DIR=${TF_DIR:-$REPO_ROOT/infra/terraform/envs/production}
 K8S_DIR=${K8S_DIR:-$REPO_ROOT/infra/k8s}
+DATABASE_IMAGE_DIR=${DATABASE_IMAGE_DIR:-$REPO_ROOT/infra/database}
 # Upper bounds of every wait: each is a readiness condition, never a fixed sleep.
 WAIT_TIMEOUT=${WAIT_TIMEOUT:-10m}
 # shellcheck disable=SC2034 # read by the scripts that source this file
@@ -55,4 +56,12 @@ tf_output() {
 update_kubeconfig() {
   log "kubeconfig for cluster $1"
   aws eks update-kubeconfig --name "$1" --region "$AWS_REGION"
+}
+
+# The database image's tag: a hash of the content of infra/database (paths and bytes), not the commit.
+# A release that does not change the database image keeps its tag, so the StatefulSet does not roll.
+database_image_tag() {
+  local digest
+  digest=$(cd "$DATABASE_IMAGE_DIR" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum)
+  printf 'content-%s\n' "${digest:0:20}"
 }

@@ -6,8 +6,8 @@ resource "aws_ecr_repository" "image" {
   for_each = local.repositories
 
   name = each.key
-  # MUTABLE because each push also moves `latest`; deploys reference the immutable git-SHA tag.
-  image_tag_mutability = "MUTABLE"
+  # IMMUTABLE: a tag (git SHA, or the database content hash) always names the same image; no `latest`.
+  image_tag_mutability = "IMMUTABLE"
   force_delete         = true
 
   image_scanning_configuration {

@@ -7,6 +7,8 @@ call="$name $*"
 printf '%s\n' "$call" >>"$STUB_LOG"
 # Drain stdin of "... -f -" so the producer of a pipe never gets SIGPIPE.
 if [[ " $* " == *" -f - "* ]]; then cat >>"$STUB_LOG.stdin"; fi
+# Keep what "... -f FILE" applies (the rendered release), so tests can read what reached the cluster.
+if [[ " $* " =~ \ -f\ ([^ -][^ ]*)\  ]] && [ -f "${BASH_REMATCH[1]}" ]; then cat "${BASH_REMATCH[1]}" >>"$STUB_LOG.files"; fi
 while IFS=$'\t' read -r pattern code output; do
   [[ -z "$pattern" || "$pattern" == \#* ]] && continue
   if [[ "$call" =~ $pattern ]]; then

@@ -38,17 +38,13 @@ export const release = {
   tag: '0123456789abcdef0123456789abcdef01234567',
 };
 
-export function renderRelease(extra: string[] = []): K8sObject[] {
+export function renderRelease(extra: string[] = [], env: Record<string, string> = {}): K8sObject[] {
   return parseYaml(
-    runOk(join(repoRoot, 'scripts/render-release.sh'), [
-      '--registry',
-      release.registry,
-      '--tag',
-      release.tag,
-      '--region',
-      'eu-west-1',
-      ...extra,
-    ]),
+    runOk(
+      join(repoRoot, 'scripts/render-release.sh'),
+      ['--registry', release.registry, '--tag', release.tag, '--region', 'eu-west-1', ...extra],
+      { env: { ...process.env, ...env } },
+    ),
   );
 }
 

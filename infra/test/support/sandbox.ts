@@ -20,6 +20,8 @@ export type Result = {
   stderr: string;
   calls: string[];
   stdin: string;
+  /** Contents of the files applied with `-f FILE`, in call order. */
+  files: string;
   summary: string;
 };
 
@@ -55,6 +57,7 @@ export function runScript(script: string, rules: Rule[], env: Record<string, str
     ...r,
     calls: read(log).split('\n').filter(Boolean),
     stdin: read(`${log}.stdin`),
+    files: read(`${log}.files`),
     summary: read(summary),
   };
 }

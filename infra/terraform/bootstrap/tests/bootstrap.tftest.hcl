@@ -56,6 +56,10 @@ run "three_scanned_repositories_with_lifecycle" {
     error_message = "Every repository scans on push."
   }
   assert {
+    condition     = alltrue([for r in aws_ecr_repository.image : r.image_tag_mutability == "IMMUTABLE"]) && strcontains(file("${path.module}/../../../scripts/ensure-ecr-repository.sh"), "--image-tag-mutability IMMUTABLE")
+    error_message = "Image tags are immutable, in Terraform and in the script that re-creates a repository."
+  }
+  assert {
     condition     = length(aws_ecr_lifecycle_policy.image) == 3 && alltrue([for p in aws_ecr_lifecycle_policy.image : jsondecode(p.policy).rules[1].selection.countNumber == 30])
     error_message = "Every repository has the lifecycle policy keeping 30 images."
   }
