@@ -94,6 +94,17 @@ DATABASE_SECRET_ID=$(tf_output database_secret_id)
 JWT_SECRET_ID=$(tf_output jwt_secret_id)
 export DATABASE_SECRET_ID JWT_SECRET_ID
 
+# HTTPS: the load balancer gets the certificate only once ACM has issued it (with a hosted zone Terraform
+# has validated it already; without one, someone must add the DNS records first).
+if [ -n "$certificate_arn" ]; then
+  status=$(aws acm describe-certificate --certificate-arn "$certificate_arn" --query Certificate.Status --output text)
+  if [ "$status" != "ISSUED" ]; then
+    log "certificate $certificate_arn is $status; waiting until ACM issues it"
+    aws acm wait certificate-validated --certificate-arn "$certificate_arn" ||
+      die "deploy stopped: certificate $certificate_arn is not issued ($status). Add the DNS records of \`terraform -chdir=$TF_DIR output certificate_validation_records\` (or set HOSTED_ZONE_ID), then deploy again"
+  fi
+fi
+
 update_kubeconfig "$cluster"
 
 log "render release $IMAGE_TAG"

@@ -377,3 +377,31 @@ describe('deploy.sh: releases by digest, scan gate, re-runs and rollback', () =>
     expect(r.calls.slice(undo).filter((c) => /migrat|job\//.test(c))).toEqual([]);
   });
 });
+
+describe('deploy.sh: HTTPS only with an issued certificate', () => {
+  const cert = 'arn:aws:acm:us-east-1:123456789012:certificate/abc';
+  const withCert: Rule[] = [['^terraform .*output -raw certificate_arn', 0, cert], ...healthyDeploy];
+
+  it('stops before touching the cluster while the certificate is not issued, naming the DNS records to add', () => {
+    const r = runScript(
+      'deploy.sh',
+      [
+        ['^aws acm describe-certificate ', 0, 'PENDING_VALIDATION\\n'],
+        ['^aws acm wait certificate-validated ', 255, 'Waiter CertificateValidated failed: Max attempts exceeded\\n'],
+        ...withCert,
+      ],
+      deployEnv,
+    );
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`certificate ${cert} is not issued (PENDING_VALIDATION)`);
+    expect(r.stderr).toContain('output certificate_validation_records');
+    expect(indexOf(r.calls, /^kubectl /)).toBe(-1);
+  });
+
+  it('puts an issued certificate on the load balancer without waiting', () => {
+    const r = runScript('deploy.sh', [['^aws acm describe-certificate ', 0, 'ISSUED\\n'], ...withCert], deployEnv);
+    expect(r.status, r.stderr).toBe(0);
+    expect(indexOf(r.calls, /^aws acm wait/)).toBe(-1);
+    expect(r.files).toContain(cert);
+  });
+});
