@@ -97,12 +97,43 @@ delete_repositories() {
   done
 }
 
-# Anything still tagged for the project or the cluster, except the kept bootstrap.
+# Anything still tagged for the project or the cluster, except the kept bootstrap and what is kept on
+# purpose (tag KeptOnDestroy=true, e.g. a backups bucket).
 leftovers() {
   aws resourcegroupstaggingapi get-resources --tag-filters "Key=Project,Values=$PROJECT" \
-    --query "ResourceTagMappingList[?length(Tags[?Key=='Stack' && Value=='bootstrap']) == \`0\`].ResourceARN" --output text
+    --query "ResourceTagMappingList[?length(Tags[?(Key=='Stack' && Value=='bootstrap') || (Key=='KeptOnDestroy' && Value=='true')]) == \`0\`].ResourceARN" --output text
   aws resourcegroupstaggingapi get-resources --tag-filters "Key=kubernetes.io/cluster/$cluster" \
     --query 'ResourceTagMappingList[].ResourceARN' --output text
+}
+
+# Why a tagged ARN only looks like a leftover (prints the reason), or nothing when it is one: a KMS key
+# waits out its deletion window with its tags; a secret may be scheduled for deletion; the tagging API
+# lists some resources for a while after AWS deleted them.
+not_a_leftover() {
+  local arn=$1 state
+  case "$arn" in
+    arn:*:kms:*:key/*)
+      if ! state=$(aws kms describe-key --key-id "$arn" --query KeyMetadata.KeyState --output text 2>/dev/null); then
+        echo "deleted (the tagging API lags)"
+      elif [ "$state" = PendingDeletion ]; then
+        echo "KMS key pending deletion (AWS deletes it at the end of its waiting period)"
+      fi
+      ;;
+    arn:*:secretsmanager:*)
+      if ! state=$(aws secretsmanager describe-secret --secret-id "$arn" --query DeletedDate --output text 2>/dev/null); then
+        echo "deleted (the tagging API lags)"
+      elif [ "$state" != None ]; then
+        echo "secret scheduled for deletion ($state)"
+      fi
+      ;;
+    arn:*:ec2:*:network-interface/*)
+      aws ec2 describe-network-interfaces --network-interface-ids "${arn##*/}" >/dev/null 2>&1 ||
+        echo "deleted (the tagging API lags)"
+      ;;
+    arn:*:elasticloadbalancing:*:loadbalancer/*)
+      load_balancer_exists "$arn" || echo "deleted (the tagging API lags)"
+      ;;
+  esac
 }
 
 terraform_init
@@ -124,10 +155,16 @@ note_removed "Terraform main stack (VPC, EKS, node group, IAM roles, KMS key, se
 
 delete_repositories
 
-left=$(leftovers | tr -s '[:space:]' '\n' | sed '/^$/d' | sort -u)
+left="" pending=()
+for arn in $(leftovers | tr -s '[:space:]' '\n' | sed '/^$/d' | sort -u); do
+  reason=$(not_a_leftover "$arn")
+  if [ -n "$reason" ]; then pending+=("$arn: $reason"); else left+="$arn"$'\n'; fi
+done
+left=${left%$'\n'}
 summary "### Destroyed the $PROJECT stack"
 summary ""
 for item in "${removed[@]}"; do summary "- removed: $item"; done
+for item in "${pending[@]}"; do summary "- going away: $item"; done
 summary "- kept: the bootstrap (state bucket $TF_STATE_BUCKET, lock table $TF_LOCK_TABLE, OIDC provider, CI roles)"
 if [ -n "$left" ]; then
   summary ""

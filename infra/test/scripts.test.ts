@@ -387,7 +387,11 @@ describe('deploy.sh: HTTPS only with an issued certificate', () => {
       'deploy.sh',
       [
         ['^aws acm describe-certificate ', 0, 'PENDING_VALIDATION\\n'],
-        ['^aws acm wait certificate-validated ', 255, 'Waiter CertificateValidated failed: Max attempts exceeded\\n'],
+        [
+          '^aws acm wait certificate-validated ',
+          255,
+          'Waiter CertificateValidated failed: Max attempts exceeded\\n',
+        ],
         ...withCert,
       ],
       deployEnv,
@@ -399,9 +403,58 @@ describe('deploy.sh: HTTPS only with an issued certificate', () => {
   });
 
   it('puts an issued certificate on the load balancer without waiting', () => {
-    const r = runScript('deploy.sh', [['^aws acm describe-certificate ', 0, 'ISSUED\\n'], ...withCert], deployEnv);
+    const r = runScript(
+      'deploy.sh',
+      [['^aws acm describe-certificate ', 0, 'ISSUED\\n'], ...withCert],
+      deployEnv,
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(indexOf(r.calls, /^aws acm wait/)).toBe(-1);
     expect(r.files).toContain(cert);
+  });
+});
+
+describe('destroy.sh: what only looks like a leftover', () => {
+  const key = 'arn:aws:kms:us-east-1:123456789012:key/00000000-0000-0000-0000-000000000000';
+  const eni = 'arn:aws:ec2:us-east-1:123456789012:network-interface/eni-0123456789abcdef0';
+  const tagged = (arns: string[]): Rule => [
+    '^aws resourcegroupstaggingapi get-resources --tag-filters Key=Project',
+    0,
+    `${arns.join('\\n')}\\n`,
+  ];
+
+  it('a KMS key pending deletion and an ENI AWS no longer has are reported as going away, not as leftovers', () => {
+    const r = runScript(
+      'destroy.sh',
+      [
+        tagged([key, eni]),
+        ['^aws kms describe-key ', 0, 'PendingDeletion\\n'],
+        ['^aws ec2 describe-network-interfaces ', 254, ''],
+        ...liveCluster,
+      ],
+      destroyEnv,
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.summary).toContain(`- going away: ${key}: KMS key pending deletion`);
+    expect(r.summary).toContain(`- going away: ${eni}: deleted (the tagging API lags)`);
+    expect(r.summary).toContain('Nothing tagged for proyecto06 or cluster proyecto06 is left.');
+  });
+
+  it('a KMS key that is still enabled is a leftover', () => {
+    const r = runScript(
+      'destroy.sh',
+      [tagged([key]), ['^aws kms describe-key ', 0, 'Enabled\\n'], ...liveCluster],
+      destroyEnv,
+    );
+    expect(r.status).not.toBe(0);
+    expect(r.summary).toContain(`- ${key}`);
+    expect(r.stderr).toContain('resources tagged for proyecto06 are left');
+  });
+
+  it('skips what is kept on purpose (tag KeptOnDestroy=true) in the leftovers query', () => {
+    const r = runScript('destroy.sh', liveCluster, destroyEnv);
+    expect(r.calls.find((c) => c.includes('--tag-filters Key=Project'))).toContain(
+      "(Key=='KeptOnDestroy' && Value=='true')",
+    );
   });
 });
