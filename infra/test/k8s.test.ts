@@ -54,6 +54,22 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
     expect(objs.flatMap(unknownFields)).toEqual([]);
   });
 
+  it('every ConfigMap of ours is generated with a content hash, so a change rolls its pods', () => {
+    const configMaps = ours.filter((o) => o.kind === 'ConfigMap');
+    expect(configMaps.length).toBeGreaterThan(0);
+    for (const cm of configMaps) expect(cm.metadata.name).toMatch(/-[a-z0-9]{10}$/);
+  });
+
+  it('every long-running container, in every namespace, has liveness and readiness probes', () => {
+    const servers = objs.filter((o) => ['Deployment', 'StatefulSet', 'DaemonSet'].includes(o.kind));
+    expect(servers.length).toBeGreaterThanOrEqual(3);
+    for (const o of servers)
+      for (const c of o.spec.template.spec.containers) {
+        expect(c.livenessProbe, `${o.kind}/${o.metadata.name} ${c.name}`).toBeDefined();
+        expect(c.readinessProbe, `${o.kind}/${o.metadata.name} ${c.name}`).toBeDefined();
+      }
+  });
+
   it('namespace proyecto06 enforces Pod Security "restricted"', () => {
     const ns = find(objs, 'Namespace', NS);
     expect(ns.metadata.labels?.['pod-security.kubernetes.io/enforce']).toBe('restricted');
@@ -194,7 +210,9 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
     expect(c.readinessProbe.httpGet.path).toBe('/health/ready');
     expect(c.startupProbe.httpGet.path).toBe('/health/live');
     expect(c.volumeMounts.map((m: any) => m.mountPath)).toEqual(['/tmp']);
-    const config = find(objs, 'ConfigMap', 'backend-config').data;
+    const configName = c.envFrom[0].configMapRef.name;
+    expect(configName, 'generated with a content hash').toMatch(/^backend-config-[a-z0-9]{10}$/);
+    const config = find(objs, 'ConfigMap', configName).data;
     expect(config).toMatchObject({ HOST: '0.0.0.0', NODE_ENV: 'production', PORT: '8000' });
     const secretEnv = Object.fromEntries(c.env.map((e: any) => [e.name, e.valueFrom?.secretKeyRef?.name]));
     expect(secretEnv).toEqual({ DATABASE_URL: 'backend-secrets', JWT_SECRET: 'backend-secrets' });

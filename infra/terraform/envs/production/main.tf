@@ -34,6 +34,8 @@ module "network" {
   public_subnet_cidrs  = var.public_subnet_cidrs
   private_subnet_cidrs = var.private_subnet_cidrs
   nat_gateway_per_az   = var.nat_gateway_per_az
+
+  enable_ecr_interface_endpoints = var.enable_ecr_interface_endpoints
 }
 
 module "eks" {
@@ -46,6 +48,7 @@ module "eks" {
   vpc_id                       = module.network.vpc_id
   vpc_cidr                     = module.network.vpc_cidr
   subnet_ids                   = module.network.private_subnet_ids
+  availability_zones           = module.network.availability_zones
   endpoint_public_access_cidrs = var.endpoint_public_access_cidrs
   cluster_admin_arns           = concat(values(local.ci_role_arn), var.cluster_admin_arns)
   node_instance_types          = var.node_instance_types

@@ -103,3 +103,9 @@ variable "hosted_zone_id" {
   type        = string
   default     = ""
 }
+
+variable "enable_ecr_interface_endpoints" {
+  description = "ECR interface endpoints (image pulls skip NAT): ~29 USD/month for two zones. The S3 gateway endpoint is always on (free)."
+  type        = bool
+  default     = false
+}

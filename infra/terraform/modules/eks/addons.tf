@@ -31,7 +31,7 @@ resource "aws_eks_addon" "after_nodes" {
   resolve_conflicts_on_create = "OVERWRITE"
   resolve_conflicts_on_update = "OVERWRITE"
 
-  depends_on = [aws_eks_node_group.default]
+  depends_on = [aws_eks_node_group.zone]
 }
 
 # The database's PersistentVolume is an EBS volume: without this driver its PVC stays Pending.
@@ -46,5 +46,5 @@ resource "aws_eks_addon" "ebs_csi" {
     service_account = local.pod_identities["ebs-csi"].service_account
   }
 
-  depends_on = [aws_eks_node_group.default]
+  depends_on = [aws_eks_node_group.zone]
 }

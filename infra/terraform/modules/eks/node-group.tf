@@ -54,11 +54,27 @@ resource "aws_launch_template" "node" {
   }
 }
 
-resource "aws_eks_node_group" "default" {
+# One node group per zone. The database's EBS volume lives in one zone: when its node goes, the
+# Cluster Autoscaler must be able to add a node in exactly that zone, which it can only do with an Auto
+# Scaling group per zone (--balance-similar-node-groups keeps the zones even otherwise). The totals of
+# the variables are split evenly over the zones (each zone gets ceil(total / zones)).
+locals {
+  node_subnets = zipmap(var.availability_zones, var.subnet_ids)
+  zone_count   = length(var.availability_zones)
+  per_zone = {
+    min     = ceil(var.node_min_size / local.zone_count)
+    desired = ceil(var.node_desired_size / local.zone_count)
+    max     = ceil(var.node_max_size / local.zone_count)
+  }
+}
+
+resource "aws_eks_node_group" "zone" {
+  for_each = local.node_subnets
+
   cluster_name    = aws_eks_cluster.this.name
-  node_group_name = "${var.cluster_name}-default"
+  node_group_name = "${var.cluster_name}-${each.key}"
   node_role_arn   = aws_iam_role.node.arn
-  subnet_ids      = var.subnet_ids
+  subnet_ids      = [each.value]
   version         = var.kubernetes_version
   ami_type        = "AL2023_x86_64_STANDARD"
   capacity_type   = "ON_DEMAND"
@@ -70,9 +86,9 @@ resource "aws_eks_node_group" "default" {
   }
 
   scaling_config {
-    min_size     = var.node_min_size
-    desired_size = var.node_desired_size
-    max_size     = var.node_max_size
+    min_size     = local.per_zone.min
+    desired_size = local.per_zone.desired
+    max_size     = local.per_zone.max
   }
 
   update_config {
@@ -86,6 +102,10 @@ resource "aws_eks_node_group" "default" {
     precondition {
       condition     = var.node_min_size <= var.node_desired_size && var.node_desired_size <= var.node_max_size
       error_message = "Node group sizes must satisfy min <= desired <= max."
+    }
+    precondition {
+      condition     = length(var.availability_zones) == length(var.subnet_ids)
+      error_message = "availability_zones and subnet_ids must list the same zones, in the same order."
     }
   }
 

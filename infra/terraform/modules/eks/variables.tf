@@ -28,6 +28,12 @@ variable "subnet_ids" {
   default     = []
 }
 
+variable "availability_zones" {
+  description = "Zone of each subnet of subnet_ids, same order: one node group per zone."
+  type        = list(string)
+  default     = ["us-east-1a", "us-east-1b"]
+}
+
 variable "endpoint_public_access_cidrs" {
   description = "CIDRs allowed to reach the public Kubernetes API endpoint (IAM authentication still applies)."
   type        = list(string)
@@ -47,7 +53,7 @@ variable "node_instance_types" {
 }
 
 variable "node_min_size" {
-  description = "Minimum number of nodes."
+  description = "Minimum number of nodes, in total (split evenly over the zones' node groups)."
   type        = number
   default     = 2
 }
@@ -59,7 +65,7 @@ variable "node_desired_size" {
 }
 
 variable "node_max_size" {
-  description = "Maximum number of nodes the Cluster Autoscaler may reach."
+  description = "Maximum number of nodes the Cluster Autoscaler may reach, in total (each zone gets ceil(max / zones))."
   type        = number
   default     = 3
 }

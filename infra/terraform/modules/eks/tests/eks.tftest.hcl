@@ -58,15 +58,19 @@ run "admins_get_cluster_admin_once_each" {
   }
 }
 
-run "node_group_two_to_three_al2023_imdsv2" {
+run "one_node_group_per_zone_al2023_imdsv2" {
   command = plan
 
   assert {
-    condition     = aws_eks_node_group.default.scaling_config[0].min_size == 2 && aws_eks_node_group.default.scaling_config[0].desired_size == 2 && aws_eks_node_group.default.scaling_config[0].max_size == 3
-    error_message = "The node group runs 2 to 3 nodes."
+    condition     = toset(keys(aws_eks_node_group.zone)) == toset(["us-east-1a", "us-east-1b"]) && alltrue([for g in aws_eks_node_group.zone : length(g.subnet_ids) == 1])
+    error_message = "One node group per zone, each in its zone's subnet only (the autoscaler can add a node where the database's volume is)."
   }
   assert {
-    condition     = aws_eks_node_group.default.ami_type == "AL2023_x86_64_STANDARD" && aws_eks_node_group.default.subnet_ids == toset(var.subnet_ids)
+    condition     = alltrue([for g in aws_eks_node_group.zone : g.scaling_config[0].min_size == 1 && g.scaling_config[0].desired_size == 1 && g.scaling_config[0].max_size == 2])
+    error_message = "2 to 3 nodes in total split over two zones: 1 to 2 per zone."
+  }
+  assert {
+    condition     = aws_eks_node_group.zone["us-east-1a"].ami_type == "AL2023_x86_64_STANDARD" && aws_eks_node_group.zone["us-east-1b"].subnet_ids == toset(["subnet-0000000000000000b"])
     error_message = "Amazon Linux 2023 nodes in the private subnets."
   }
   assert {
@@ -87,7 +91,7 @@ run "node_group_sizes_must_be_ordered" {
     node_desired_size = 2
   }
 
-  expect_failures = [aws_eks_node_group.default]
+  expect_failures = [aws_eks_node_group.zone]
 }
 
 run "add_ons_for_network_policy_storage_metrics_and_autoscaling" {

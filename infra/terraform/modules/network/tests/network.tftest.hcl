@@ -91,3 +91,29 @@ run "one_zone_is_refused" {
 
   expect_failures = [var.private_subnet_cidrs]
 }
+
+run "s3_gateway_endpoint_always_ecr_interface_endpoints_on_request" {
+  command = plan
+
+  assert {
+    condition     = aws_vpc_endpoint.s3.vpc_endpoint_type == "Gateway" && aws_vpc_endpoint.s3.service_name == "com.amazonaws.us-east-1.s3" && length(aws_vpc_endpoint.s3.route_table_ids) == 2
+    error_message = "The free S3 gateway endpoint serves both private route tables."
+  }
+  assert {
+    condition     = length(aws_vpc_endpoint.ecr) == 0
+    error_message = "ECR interface endpoints cost money: off unless asked for."
+  }
+}
+
+run "ecr_interface_endpoints_when_enabled" {
+  command = plan
+
+  variables {
+    enable_ecr_interface_endpoints = true
+  }
+
+  assert {
+    condition     = toset(keys(aws_vpc_endpoint.ecr)) == toset(["ecr.api", "ecr.dkr"]) && alltrue([for e in aws_vpc_endpoint.ecr : e.private_dns_enabled && e.vpc_endpoint_type == "Interface"])
+    error_message = "ecr.api and ecr.dkr interface endpoints with private DNS."
+  }
+}
