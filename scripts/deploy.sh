@@ -67,13 +67,15 @@ scan_gate() {
 }
 
 # A re-run of the same release after a failed migration: the failed Job (its pod template is immutable
-# and its backoff spent) is deleted so the new apply starts a fresh one; a completed Job is kept (no-op).
+# and its retries are spent) is deleted so the apply starts a fresh one. A completed Job is kept (the
+# apply is a no-op) and a running one is waited for, never killed mid-migration.
 reset_failed_migration() {
-  local succeeded
-  succeeded=$(kubectl get "job/$migrate_job" --namespace "$NAMESPACE" --ignore-not-found \
-    -o jsonpath='{.status.succeeded}')
-  if [ "$succeeded" != "1" ]; then
-    kubectl delete "job/$migrate_job" --namespace "$NAMESPACE" --ignore-not-found --wait=true --timeout="$WAIT_TIMEOUT"
+  local failed
+  failed=$(kubectl get "job/$migrate_job" --namespace "$NAMESPACE" --ignore-not-found \
+    -o jsonpath='{.status.conditions[?(@.type=="Failed")].status}')
+  if [ "$failed" = "True" ]; then
+    log "migration Job $migrate_job failed in an earlier run; replacing it"
+    kubectl delete "job/$migrate_job" --namespace "$NAMESPACE" --wait=true --timeout="$WAIT_TIMEOUT"
   fi
 }
 

@@ -353,19 +353,19 @@ describe('deploy.sh: releases by digest, scan gate, re-runs and rollback', () =>
   });
 
   it('a re-run of the same SHA deletes the failed migration Job before applying it again', () => {
-    const r = runScript('deploy.sh', [[`^kubectl get job/${job} `, 0, '0'], ...healthyDeploy], deployEnv);
+    const r = runScript('deploy.sh', [[`^kubectl get job/${job} `, 0, 'True'], ...healthyDeploy], deployEnv);
     expect(r.status, r.stderr).toBe(0);
     expect(
       outOfOrder(r.calls, [
-        new RegExp(`^kubectl delete job/${job} --namespace proyecto06 --ignore-not-found`),
+        new RegExp(`^kubectl delete job/${job} --namespace proyecto06 --wait=true`),
         stage('migration'),
         new RegExp(`^kubectl wait job/${job} --for=condition=complete`),
       ]),
     ).toEqual([]);
   });
 
-  it('keeps a migration Job that already completed (the apply is a no-op)', () => {
-    const r = runScript('deploy.sh', [[`^kubectl get job/${job} `, 0, '1'], ...healthyDeploy], deployEnv);
+  it('keeps a migration Job that completed or is still running (never killed mid-migration)', () => {
+    const r = runScript('deploy.sh', [[`^kubectl get job/${job} `, 0, ''], ...healthyDeploy], deployEnv);
     expect(r.status, r.stderr).toBe(0);
     expect(indexOf(r.calls, /^kubectl delete job\//)).toBe(-1);
   });
