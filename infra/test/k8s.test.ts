@@ -222,6 +222,10 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
 
     const job = objs.find((o) => o.kind === 'Job')!;
     expect(job.spec.template.spec.containers[0].command).toEqual(['node', 'dist/migrate.js']);
+    // Finished Jobs go away by themselves; a failed one is replaced by deploy.sh on a re-run.
+    expect(job.spec.ttlSecondsAfterFinished).toBeGreaterThan(0);
+    expect(job.spec.backoffLimit).toBeGreaterThan(0);
+    expect(job.spec.activeDeadlineSeconds).toBeGreaterThan(0);
     expect(job.spec.template.spec.containers[0].image).toBe(c.image);
 
     const frontend = find(objs, 'Deployment', 'frontend').spec.template.spec;
