@@ -1,11 +1,14 @@
 import type { Routes } from '@angular/router';
-import { authGuard, guestGuard } from './core/auth/auth.guard';
+import { authGuard, followingFeedGuard, guestGuard } from './core/auth/auth.guard';
 
 export const routes: Routes = [
   {
     path: '',
     pathMatch: 'full',
     title: 'Home — Conduit',
+    canActivate: [followingFeedGuard],
+    // The feed is a query parameter: check again when only it changes.
+    runGuardsAndResolvers: 'paramsOrQueryParamsChange',
     loadComponent: () => import('./features/home/home-page').then((m) => m.HomePage),
   },
   {
