@@ -21,17 +21,17 @@ export class HomePage {
   /** Route and query parameters, bound by the router. */
   readonly tag = input<string>();
   readonly page = input<string>();
-  readonly feedParam = input<string>(undefined, { alias: 'feed' });
+  readonly feed = input<string>();
 
-  protected readonly feed = computed(() => {
+  protected readonly currentFeed = computed(() => {
     if (this.tag()) return 'tag';
-    return this.feedParam() === 'following' ? 'following' : 'global';
+    return this.feed() === 'following' ? 'following' : 'global';
   });
   protected readonly pageNumber = computed(() => pageFromQuery(this.page()));
   protected readonly filter = computed<ArticleFilter>(() => {
     const tag = this.tag();
     if (tag) return { tag };
-    return this.feed() === 'following' ? { feed: 'following' } : {};
+    return this.currentFeed() === 'following' ? { feed: 'following' } : {};
   });
 
   protected readonly tags = rxResource({ stream: () => this.tagsApi.list() });
