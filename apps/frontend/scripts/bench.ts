@@ -24,12 +24,13 @@ if (!process.argv.includes('--skip-build')) {
   execFileSync('npm', ['run', 'build', '-w', '@proyecto06/backend'], { cwd: root, stdio: 'inherit' });
 }
 
-// 1. Initial bundle: what index.html loads before any lazy route (scripts, module preloads, stylesheets).
+// 1. Initial bundle: index.html (which holds the global styles) and what it loads before any lazy route
+// (scripts, module preloads, stylesheets).
 const index = readFileSync(join(dist, 'index.html'), 'utf8');
 const initial = [...index.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="([^"]+\.(?:js|css))"/g)].map(
   (m) => m[1],
 );
-const files = [...new Set(initial)];
+const files = ['index.html', ...new Set(initial)];
 let raw = 0;
 let gzip = 0;
 console.log('\nInitial bundle');
