@@ -20,7 +20,8 @@ const LIGHTHOUSE = 'lighthouse@13.5.0';
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
 if (!process.argv.includes('--skip-build')) {
-  execFileSync('npx', ['ng', 'build'], { cwd: app, stdio: 'inherit' });
+  // The app's own build: ng build, then the index.html finishing step (inlined styles, preload).
+  execFileSync('npm', ['run', 'build'], { cwd: app, stdio: 'inherit' });
   execFileSync('npm', ['run', 'build', '-w', '@proyecto06/backend'], { cwd: root, stdio: 'inherit' });
 }
 
@@ -139,15 +140,18 @@ function describe(preset, { output, report }, label) {
       `CLS ${metric('cumulative-layout-shift')}  (${output})`,
   );
   const items = (id) => report.audits[id]?.details?.items ?? [];
-  const lcpElement = items('largest-contentful-paint-element')
-    .flatMap((item) => item.items ?? [item])
-    .map((item) => item.node?.snippet)
-    .find(Boolean);
-  const blocking = items('render-blocking-resources').map((item) => item.url.replace(origin, ''));
+  // Lighthouse 13 names the LCP element in its LCP breakdown insight (a "node" item).
+  const lcpNode = items('lcp-breakdown-insight').find((item) => item.type === 'node');
+  const blocking = items('render-blocking-insight').map((item) => item.url.replace(origin, ''));
   const unusedJs = items('unused-javascript').reduce((sum, item) => sum + (item.wastedBytes ?? 0), 0);
+  const longTasks = items('long-tasks')
+    .slice(0, 3)
+    .map((task) => `${task.url.replace(origin, '')} ${Math.round(task.duration)} ms`);
   console.log(
-    `  ${''.padEnd(16)} LCP element ${lcpElement ?? '?'}; render-blocking ${blocking.join(', ') || 'none'}; ` +
-      `unused JS ${kB(unusedJs)}; main-thread ${report.audits['mainthread-work-breakdown']?.displayValue ?? '?'}`,
+    `  ${''.padEnd(16)} LCP element ${lcpNode ? `${lcpNode.selector} "${lcpNode.nodeLabel}"` : '?'}; ` +
+      `render-blocking ${blocking.join(', ') || 'none'}; unused JS ${kB(unusedJs)}; ` +
+      `main-thread ${report.audits['mainthread-work-breakdown']?.displayValue ?? '?'}; ` +
+      `longest tasks ${longTasks.join(', ') || 'none'}`,
   );
 }
 
