@@ -49,10 +49,14 @@ log "start PostgreSQL, postgres_exporter (pg_monitor role) and the backend"
 start_postgres
 npm run build -w @proyecto06/backend >/dev/null
 database_url=$(fresh_database conduit_monitoring)
-# The exporter logs in as the least-privilege role the database image creates (infra/database/initdb.d).
-PGOPTIONS="-c client_min_messages=warning" "$(pg_bin)/psql" -q -h 127.0.0.1 -p "$CI_PG_PORT" -U postgres \
-  -c "DROP ROLE IF EXISTS conduit_monitor" \
-  -c "CREATE ROLE conduit_monitor LOGIN PASSWORD 'ci-only' IN ROLE pg_monitor"
+# The exporter logs in as the least-privilege role made by the database image's own init script, run
+# twice as the deploy does (idempotent: creates the role, then sets the password again).
+"$(pg_bin)/psql" -q -h 127.0.0.1 -p "$CI_PG_PORT" -U postgres -c "DROP ROLE IF EXISTS conduit_monitor" 2>/dev/null || true
+for run in first again; do
+  check "initdb.d/20-monitoring.sh creates the pg_monitor role ($run run)" \
+    env PATH="$(pg_bin):$PATH" PGHOST=127.0.0.1 PGPORT="$CI_PG_PORT" POSTGRES_USER=postgres \
+    POSTGRES_DB=conduit_monitoring MONITORING_PASSWORD=ci-only sh infra/database/initdb.d/20-monitoring.sh
+done
 DATA_SOURCE_NAME="postgresql://conduit_monitor:ci-only@127.0.0.1:$CI_PG_PORT/conduit_monitoring?sslmode=disable" \
   prometheus-postgres-exporter --web.listen-address="127.0.0.1:$EXPORTER_PORT" >"$work/exporter.log" 2>&1 &
 pids+=($!)
@@ -71,7 +75,7 @@ curl -fsS "$BACKEND_URL/metrics" >"$work/backend.metrics"
 curl -fsS "http://127.0.0.1:$EXPORTER_PORT/metrics" >"$work/exporter.metrics"
 
 log "2. dashboards: drift, PromQL parse, metric names"
-check "dashboards JSON matches its TypeScript (npm run dashboards -- --check)" npm run -s dashboards -w @proyecto06/infra -- --check
+check "dashboards JSON and the generated Kubernetes manifests are up to date" npm run -s monitoring:check -w @proyecto06/infra
 node infra/monitoring/scripts/dashboard-queries.ts rule-file >"$work/dashboard-queries.rules.yaml"
 check "every panel's PromQL parses (promtool check rules on a throw-away rule file)" \
   promtool check rules "$work/dashboard-queries.rules.yaml"

@@ -2,7 +2,7 @@
 // Kubernetes ConfigMaps read these files). With --check, writes nothing and fails when a committed file
 // differs from what the TypeScript produces (like the backend's openapi.json).
 //
-//   npm run dashboards -w @proyecto06/infra [-- --check]
+//   npm run monitoring:generate -w @proyecto06/infra (or monitoring:check)
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   );
   if (check) {
     for (const [file] of drifted)
-      console.error(`${file} differs from its TypeScript: run npm run dashboards -w @proyecto06/infra`);
+      console.error(
+        `${file} differs from its TypeScript: run npm run monitoring:generate -w @proyecto06/infra`,
+      );
     for (const file of stale) console.error(`${file} has no TypeScript source: delete it`);
     console.log(`${rendered.size} dashboards, ${drifted.length + stale.length} out of date`);
     process.exit(drifted.length + stale.length === 0 ? 0 : 1);
