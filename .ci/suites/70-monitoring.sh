@@ -14,6 +14,8 @@ cd "$(dirname "$0")/../.."
 source .ci/lib.sh
 ensure_node24
 apt_install prometheus prometheus-postgres-exporter
+# kubectl (kustomize) renders the Kubernetes component for the infra checks of part 1.
+command -v kubectl >/dev/null 2>&1 || apt_install kubectl
 PROM_PORT="${MONITORING_PROMETHEUS_PORT:-19090}"
 EXPORTER_PORT="${MONITORING_EXPORTER_PORT:-19187}"
 PROM_URL="http://127.0.0.1:$PROM_PORT"
