@@ -351,13 +351,16 @@ describe('observability in deploy.sh and destroy.sh', () => {
         /^kubectl create secret generic grafana-admin --namespace monitoring /,
         /^helm upgrade --install kube-prometheus-stack kube-prometheus-stack --repo https:\/\/prometheus-community\.github\.io\/helm-charts --version \d+\.\d+\.\d+ --namespace monitoring .*--values \S+\/infra\/monitoring\/helm\/kube-prometheus-stack\.values\.yaml --wait/,
         /^kubectl kustomize \S+\/infra\/k8s\/monitoring$/,
-        /^kubectl apply -f -$/,
         stage('database'),
         /^kubectl rollout status statefulset\/database /,
         /^kubectl exec statefulset\/database --container database --namespace proyecto06 -- \/docker-entrypoint-initdb\.d\/20-monitoring\.sh$/,
         stage('migration'),
       ]),
     ).toEqual([]);
+    // The rendered component reached `kubectl apply -f -` (the pipe's two ends start together, so the
+    // order of their calls in the log is not asserted).
+    expect(r.stdin).toContain('kind: PrometheusRule');
+    expect(r.stdin).toContain('kind: ServiceMonitor');
     // The pg_monitor and Grafana passwords come from Secrets Manager; the OpenAI key is never generated.
     for (const id of ['monitoring', 'grafana-admin'])
       expect(
@@ -425,7 +428,11 @@ describe('observability in deploy.sh and destroy.sh', () => {
       destroyEnv,
     );
     expect(r.status, r.stderr).toBe(0);
+    expect(r.calls.filter((c) => c.startsWith('helm status '))).toHaveLength(2);
     expect(indexOf(r.calls, /^helm uninstall/)).toBe(-1);
+    expect(
+      indexOf(r.calls, /^kubectl delete persistentvolumeclaims --all --namespace monitoring /),
+    ).toBeGreaterThan(-1);
     expect(indexOf(r.calls, tfDestroy)).toBeGreaterThan(-1);
   });
 });
