@@ -11,9 +11,10 @@
 # smoke test. A failed smoke test rolls both Deployments back to their previous revision.
 set -Eeuo pipefail
 source "$(dirname "$0")/lib/common.sh"
+source "$(dirname "$0")/lib/monitoring.sh"
 
 require_env AWS_REGION TF_STATE_BUCKET TF_LOCK_TABLE IMAGE_TAG
-require_cmd terraform aws kubectl curl
+require_cmd terraform aws kubectl curl helm
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -94,7 +95,10 @@ registry=$(tf_output ecr_registry)
 certificate_arn=$(tf_output certificate_arn)
 DATABASE_SECRET_ID=$(tf_output database_secret_id)
 JWT_SECRET_ID=$(tf_output jwt_secret_id)
-export DATABASE_SECRET_ID JWT_SECRET_ID
+MONITORING_SECRET_ID=$(tf_output monitoring_secret_id)
+GRAFANA_SECRET_ID=$(tf_output grafana_secret_id)
+OPENAI_SECRET_ID=$(tf_output openai_secret_id)
+export DATABASE_SECRET_ID JWT_SECRET_ID MONITORING_SECRET_ID GRAFANA_SECRET_ID OPENAI_SECRET_ID
 
 # HTTPS: the load balancer gets the certificate only once ACM has issued it (with a hosted zone Terraform
 # has validated it already; without one, someone must add the DNS records first).
@@ -116,10 +120,13 @@ migrate_job=backend-migrate-${IMAGE_TAG:0:12}
 
 apply_stage platform
 "$REPO_ROOT/scripts/sync-secrets.sh" --aws
+# Before the application, so the rollout itself is watched (the alerts on a failed migration included).
+deploy_monitoring
 
 apply_stage database
 wait_for "the database becoming ready" \
   kubectl rollout status statefulset/database --namespace "$NAMESPACE" --timeout="$WAIT_TIMEOUT"
+ensure_monitoring_role
 
 reset_failed_migration
 apply_stage migration
@@ -160,3 +167,5 @@ if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "url=$url" >>"$GITHUB_OUTPUT"; fi
 summary "### Deployed \`$IMAGE_TAG\` to EKS cluster \`$cluster\`"
 summary ""
 summary "Public URL: $url"
+deploy_k8sgpt
+k8sgpt_summary

@@ -10,10 +10,11 @@
 # Every step tolerates "already gone", so a re-run after a partial failure continues where it stopped.
 set -Eeuo pipefail
 source "$(dirname "$0")/lib/common.sh"
+source "$(dirname "$0")/lib/monitoring.sh"
 
 require_env AWS_REGION TF_STATE_BUCKET TF_LOCK_TABLE
 [ "${CONFIRM_DESTROY:-}" = "$PROJECT" ] || die "set CONFIRM_DESTROY=$PROJECT to destroy the $PROJECT stack"
-require_cmd terraform aws kubectl
+require_cmd terraform aws kubectl helm
 
 removed=()
 note_removed() { removed+=("$*"); }
@@ -56,17 +57,17 @@ delete_workloads() {
   note_removed "workloads of namespace $NAMESPACE and the cluster autoscaler"
 }
 
-# EBS volumes the CSI driver made for this namespace's claims (it tags them with the claim's namespace).
+# EBS volumes the CSI driver made for a namespace's claims (it tags them with the claim's namespace).
 namespace_volumes() {
-  aws ec2 describe-volumes --filters "Name=tag:kubernetes.io/created-for/pvc/namespace,Values=$NAMESPACE" \
+  aws ec2 describe-volumes --filters "Name=tag:kubernetes.io/created-for/pvc/namespace,Values=$1" \
     --query 'Volumes[].VolumeId' --output text
 }
 
 delete_volumes() {
-  local volumes volume
-  volumes=$(namespace_volumes)
-  log "deleting PersistentVolumeClaims in $NAMESPACE"
-  kubectl delete persistentvolumeclaims --all --namespace "$NAMESPACE" --ignore-not-found --wait=true --timeout="$WAIT_TIMEOUT"
+  local ns=$1 volumes volume
+  volumes=$(namespace_volumes "$ns")
+  log "deleting PersistentVolumeClaims in $ns"
+  kubectl delete persistentvolumeclaims --all --namespace "$ns" --ignore-not-found --wait=true --timeout="$WAIT_TIMEOUT"
   for volume in $volumes; do
     log "waiting until EBS volume $volume is deleted"
     aws ec2 wait volume-deleted --volume-ids "$volume" ||
@@ -143,7 +144,8 @@ if aws eks describe-cluster --name "$cluster" --region "$AWS_REGION" >/dev/null 
   update_kubeconfig "$cluster"
   delete_load_balancer_services
   delete_workloads
-  delete_volumes
+  delete_monitoring
+  delete_volumes "$NAMESPACE"
 else
   log "cluster $cluster does not exist; skipping the Kubernetes steps"
 fi

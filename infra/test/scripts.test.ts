@@ -456,5 +456,122 @@ describe('destroy.sh: what only looks like a leftover', () => {
     expect(r.calls.find((c) => c.includes('--tag-filters Key=Project'))).toContain(
       "(Key=='KeptOnDestroy' && Value=='true')",
     );
+describe('observability in deploy.sh and destroy.sh', () => {
+  const withMonitoringSecrets: Rule[] = [
+    [
+      '^terraform .*output -raw monitoring_secret_id',
+      0,
+      'arn:aws:secretsmanager:us-east-1:1:secret:proyecto06/monitoring-A',
+    ],
+    [
+      '^terraform .*output -raw grafana_secret_id',
+      0,
+      'arn:aws:secretsmanager:us-east-1:1:secret:proyecto06/grafana-admin-A',
+    ],
+    [
+      '^terraform .*output -raw openai_secret_id',
+      0,
+      'arn:aws:secretsmanager:us-east-1:1:secret:proyecto06/openai-api-key-A',
+    ],
+  ];
+  const noOpenAiKey: Rule[] = [
+    ['^aws secretsmanager list-secret-version-ids --secret-id \\S+openai', 0, '0\\n'],
+    ['^kubectl get secret k8sgpt-openai ', 1, ''],
+  ];
+
+  it('installs the pinned stack after the secrets, its component after the CRDs, before the database', () => {
+    const r = runScript('deploy.sh', [...withMonitoringSecrets, ...noOpenAiKey, ...healthyDeploy], deployEnv);
+    expect(r.status, r.stderr).toBe(0);
+    expect(
+      outOfOrder(r.calls, [
+        stage('platform'),
+        /^kubectl create secret generic database-credentials /,
+        /^kubectl create namespace monitoring /,
+        /^kubectl create secret generic grafana-admin --namespace monitoring /,
+        /^helm upgrade --install kube-prometheus-stack kube-prometheus-stack --repo https:\/\/prometheus-community\.github\.io\/helm-charts --version \d+\.\d+\.\d+ --namespace monitoring .*--values \S+\/infra\/monitoring\/helm\/kube-prometheus-stack\.values\.yaml --wait/,
+        /^kubectl kustomize \S+\/infra\/k8s\/monitoring$/,
+        stage('database'),
+        /^kubectl rollout status statefulset\/database /,
+        /^kubectl exec statefulset\/database --container database --namespace proyecto06 -- \/docker-entrypoint-initdb\.d\/20-monitoring\.sh$/,
+        stage('migration'),
+      ]),
+    ).toEqual([]);
+    // The rendered component reached `kubectl apply -f -` (the pipe's two ends start together, so the
+    // order of their calls in the log is not asserted).
+    expect(r.stdin).toContain('kind: PrometheusRule');
+    expect(r.stdin).toContain('kind: ServiceMonitor');
+    // The pg_monitor and Grafana passwords come from Secrets Manager; the OpenAI key is never generated.
+    for (const id of ['monitoring', 'grafana-admin'])
+      expect(
+        indexOf(r.calls, new RegExp(`^aws secretsmanager get-secret-value --secret-id \\S+/${id}-A `)),
+      ).toBeGreaterThan(-1);
+    expect(indexOf(r.calls, /^aws secretsmanager (get-random-password|put-secret-value) .*openai/)).toBe(-1);
+    expect(indexOf(r.calls, /^helm .*k8sgpt-operator/)).toBe(-1);
+    expect(r.summary).toContain(
+      'K8sGPT skipped: no OpenAI key in Secrets Manager (proyecto06/openai-api-key)',
+    );
+  });
+
+  it('installs K8sGPT with the stored OpenAI key and writes its findings into the job summary', () => {
+    const r = runScript(
+      'deploy.sh',
+      [
+        ...withMonitoringSecrets,
+        [
+          '^kubectl get results.core.k8sgpt.ai ',
+          0,
+          'Pod proyecto06/backend-1: Back-off restarting failed container\\n',
+        ],
+        ...healthyDeploy,
+      ],
+      deployEnv,
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(
+      outOfOrder(r.calls, [
+        /^kubectl create secret generic k8sgpt-openai --namespace k8sgpt-operator-system /,
+        /^curl .*\/healthz$/,
+        /^helm upgrade --install k8sgpt-operator k8sgpt-operator --repo https:\/\/charts\.k8sgpt\.ai\/ --version \d+\.\d+\.\d+ /,
+        /^kubectl apply -f \S+\/infra\/monitoring\/k8sgpt\/k8sgpt\.yaml$/,
+      ]),
+    ).toEqual([]);
+    expect(r.summary).toContain('### K8sGPT findings');
+    expect(r.summary).toContain('- Pod proyecto06/backend-1: Back-off restarting failed container');
+    expect(r.calls.join('\n')).not.toContain(secretValue);
+  });
+
+  it('destroy removes K8sGPT and the monitoring stack, then their PVCs and EBS volumes, before terraform destroy', () => {
+    const r = runScript('destroy.sh', liveCluster, destroyEnv);
+    expect(r.status, r.stderr).toBe(0);
+    expect(
+      outOfOrder(r.calls, [
+        /^kubectl delete deployments,statefulsets,jobs/,
+        /^kubectl delete k8sgpts\.core\.k8sgpt\.ai --all --namespace k8sgpt-operator-system /,
+        /^helm uninstall k8sgpt-operator --namespace k8sgpt-operator-system --wait/,
+        /^helm uninstall kube-prometheus-stack --namespace monitoring --wait/,
+        /^aws ec2 describe-volumes --filters Name=tag:kubernetes\.io\/created-for\/pvc\/namespace,Values=monitoring /,
+        /^kubectl delete persistentvolumeclaims --all --namespace monitoring /,
+        /^aws ec2 wait volume-deleted /,
+        /^kubectl delete namespace monitoring k8sgpt-operator-system /,
+        /^kubectl delete persistentvolumeclaims --all --namespace proyecto06 /,
+        tfDestroy,
+      ]),
+    ).toEqual([]);
+    expect(r.summary).toContain('- removed: Helm release kube-prometheus-stack');
+  });
+
+  it('destroy skips releases that are already gone', () => {
+    const r = runScript(
+      'destroy.sh',
+      [['^helm status ', 1, 'Error: release: not found'], ...liveCluster],
+      destroyEnv,
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.calls.filter((c) => c.startsWith('helm status '))).toHaveLength(2);
+    expect(indexOf(r.calls, /^helm uninstall/)).toBe(-1);
+    expect(
+      indexOf(r.calls, /^kubectl delete persistentvolumeclaims --all --namespace monitoring /),
+    ).toBeGreaterThan(-1);
+    expect(indexOf(r.calls, tfDestroy)).toBeGreaterThan(-1);
   });
 });

@@ -7,7 +7,9 @@
 # locally; it is never pushed. A real image under that tag is always left alone; a stand-in is rebuilt
 # when its definition here has changed since it was built (or with --force).
 #
-#   scripts/images/standins.sh [--force] [node] [nginx] [postgres]     (default: all three)
+#   scripts/images/standins.sh [--force] [node] [nginx] [postgres] [prometheus] [postgres-exporter]
+#                                                  (default: the first three; the last two serve the
+#                                                   compose `monitoring` profile, pinned in docker-compose.yml)
 #
 # Differences from the real images, by design: Debian/glibc instead of Alpine/musl (larger), Debian's
 # nginx 1.22 and PostgreSQL 15 (bookworm has no 16), and only the node stand-in carries this machine's
@@ -104,12 +106,16 @@ build_from_dir() {
 }
 
 base_images
+# The monitoring images' pins live in docker-compose.yml (`image: ${NAME:-pinned}`).
+compose_image() { sed -n "s/^ *image: \${$1:-\(.*\)}$/\1/p" "$REPO_ROOT/docker-compose.yml" | head -1; }
 tag_of() {
   case "$1" in
     node) echo "$NODE_IMAGE" ;;
     nginx) echo "$NGINX_IMAGE" ;;
     postgres) echo "$POSTGRES_IMAGE" ;;
-    *) img_log "unknown stand-in '$1' (node, nginx, postgres)"; return 2 ;;
+    prometheus) echo "${PROMETHEUS_IMAGE:-$(compose_image PROMETHEUS_IMAGE)}" ;;
+    postgres-exporter) echo "${POSTGRES_EXPORTER_IMAGE:-$(compose_image POSTGRES_EXPORTER_IMAGE)}" ;;
+    *) img_log "unknown stand-in '$1' (node, nginx, postgres, prometheus, postgres-exporter)"; return 2 ;;
   esac
 }
 missing=()

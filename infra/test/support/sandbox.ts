@@ -1,4 +1,4 @@
-// Runs a script of scripts/ with stub kubectl, aws, terraform and curl first on PATH.
+// Runs a script of scripts/ with stub kubectl, aws, terraform, curl and helm first on PATH.
 import {
   chmodSync,
   mkdirSync,
@@ -32,7 +32,7 @@ export function runScript(script: string, rules: Rule[], env: Record<string, str
   const dir = mkdtempSync(join(tmpdir(), 'stub-'));
   const bin = join(dir, 'bin');
   mkdirSync(bin);
-  for (const tool of ['kubectl', 'aws', 'terraform', 'curl']) symlinkSync(stub, join(bin, tool));
+  for (const tool of ['kubectl', 'aws', 'terraform', 'curl', 'helm']) symlinkSync(stub, join(bin, tool));
   chmodSync(stub, 0o755);
   const rulesFile = join(dir, 'rules.tsv');
   writeFileSync(rulesFile, rules.map(([p, code, out = '']) => `${p}\t${code}\t${out}`).join('\n') + '\n');

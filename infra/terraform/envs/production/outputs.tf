@@ -62,3 +62,18 @@ output "vpc_id" {
   description = "ID of the VPC."
   value       = module.network.vpc_id
 }
+
+output "monitoring_secret_id" {
+  description = "Secrets Manager ARN of the pg_monitor role's password (read by scripts/sync-secrets.sh)."
+  value       = module.secrets.monitoring_secret_arns.monitoring
+}
+
+output "grafana_secret_id" {
+  description = "Secrets Manager ARN of Grafana's admin password (read by scripts/sync-secrets.sh)."
+  value       = module.secrets.monitoring_secret_arns.grafana_admin
+}
+
+output "openai_secret_id" {
+  description = "Secrets Manager ARN of K8sGPT's OpenAI key, set by hand (read by scripts/sync-secrets.sh)."
+  value       = module.secrets.monitoring_secret_arns.openai_api_key
+}

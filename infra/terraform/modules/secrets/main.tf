@@ -8,6 +8,11 @@ locals {
   secrets = {
     database   = "Password of the PostgreSQL role ${var.name_prefix} (user and database names are fixed by the design)"
     jwt-secret = "Signing key of ${var.name_prefix}'s login tokens (the backend's JWT_SECRET)"
+    # Observability (docs/observability.md). The first two are generated like the others; the OpenAI key
+    # is put here by a person (aws secretsmanager put-secret-value), and K8sGPT is skipped while it has none.
+    monitoring     = "Password of the PostgreSQL role conduit_monitor (pg_monitor) that postgres_exporter uses"
+    grafana-admin  = "Password of Grafana's admin user (kube-prometheus-stack)"
+    openai-api-key = "OpenAI API key of K8sGPT; leave without a value to skip K8sGPT"
   }
 }
 

@@ -9,7 +9,7 @@ run "two_empty_secrets_with_reusable_names" {
   command = plan
 
   assert {
-    condition     = toset([for s in aws_secretsmanager_secret.this : s.name]) == toset(["proyecto06/database", "proyecto06/jwt-secret"])
+    condition     = toset([for s in aws_secretsmanager_secret.this : s.name]) == toset(["proyecto06/database", "proyecto06/jwt-secret", "proyecto06/monitoring", "proyecto06/grafana-admin", "proyecto06/openai-api-key"])
     error_message = "Secrets live under the project's prefix, which the CI roles may read."
   }
   assert {
