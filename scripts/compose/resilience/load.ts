@@ -50,7 +50,7 @@ function start(
         Object.entries(r.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]),
       );
       return {
-        requests: r.requests.sent,
+        requests: r.requests.total,
         ok: r['2xx'],
         non2xx: r.non2xx,
         errors: r.errors,

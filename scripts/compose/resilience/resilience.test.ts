@@ -297,7 +297,7 @@ test('5. scale out: 1, 2 and 4 replicas added at run time, nginx untouched', asy
   expect(nginxAfter.startedAt, 'nginx was restarted').toBe(nginxBefore.startedAt);
   expect(nginxAfter.restarts).toBe(nginxBefore.restarts);
   r.result = 'PASS';
-});
+}, 480_000);
 
 const tables = ['users', 'follows', 'articles', 'tags', 'article_tags', 'favorites', 'comments'];
 async function snapshot(): Promise<{ counts: Record<string, number>; checksum: string }> {

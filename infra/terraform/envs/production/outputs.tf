@@ -62,3 +62,8 @@ output "vpc_id" {
   description = "ID of the VPC."
   value       = module.network.vpc_id
 }
+
+output "backup_bucket" {
+  description = "S3 bucket of the database backups (scripts/db-restore.sh --kubernetes reads BACKUP_BUCKET)."
+  value       = module.eks.backup_bucket
+}
