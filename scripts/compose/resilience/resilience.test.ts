@@ -86,6 +86,23 @@ async function storedSlugs(): Promise<Set<string>> {
   return new Set((await sql("SELECT slug FROM articles WHERE title LIKE 'resilience %'")).split('\n'));
 }
 
+/** nginx's access-log lines with a 5xx since `since` (method, URI, upstream time), to explain a failure. */
+async function nginx5xx(since: string): Promise<string[]> {
+  const lines = await docker('logs', '--since', since, await one('nginx'));
+  return lines
+    .split('\n')
+    .filter((line) => /"status":5\d\d/.test(line))
+    .slice(0, 5);
+}
+
+/** Titles stored more than once: a POST that nginx (or anyone) replayed. Each load title is unique. */
+async function replayedWrites(): Promise<string[]> {
+  const rows = await sql(
+    "SELECT title FROM articles WHERE title LIKE 'resilience %' GROUP BY title HAVING count(*) > 1",
+  );
+  return rows.split('\n').filter(Boolean);
+}
+
 test('1. replica crash: kill -9 one backend under read load', async () => {
   const r = row(1, 'replica crash (kill -9) under read load');
   await settled();
@@ -117,6 +134,7 @@ test('1. replica crash: kill -9 one backend under read load', async () => {
 test('2. rolling restart: SIGTERM and start each replica under read + write load', async () => {
   const r = row(2, 'rolling restart (SIGTERM each replica) under read + write load');
   await settled();
+  const started = new Date().toISOString();
   const reads = readLoad(6);
   const writes = writeLoad(token, 3);
   await sleep(3_000);
@@ -139,11 +157,14 @@ test('2. rolling restart: SIGTERM and start each replica under read + write load
   const stored = await storedSlugs();
   const lost = writes.acknowledged.filter((slug) => !stored.has(slug));
   r.counts = counts;
-  r.note = `${steps.join('; ')}; ${writes.acknowledged.length} writes acknowledged, ${lost.length} missing`;
+  const replayed = await replayedWrites();
+  r.note = `${steps.join('; ')}; ${writes.acknowledged.length} writes acknowledged, ${lost.length} missing, ${replayed.length} stored twice`;
   console.log(`[2] ${countsText(counts)}; ${r.note}`);
+  if (counts.non2xx > 0) console.log(`[2] nginx 5xx: ${(await nginx5xx(started)).join('\n')}`);
   expect(counts.non2xx, 'non-2xx answers').toBe(0);
   expect(counts.errors, 'connection errors').toBe(0);
   expect(lost).toEqual([]);
+  expect(replayed, 'writes stored twice (a replayed POST)').toEqual([]);
   r.result = 'PASS';
 });
 
@@ -154,15 +175,22 @@ test('3. database crash: kill -9 PostgreSQL under write load', async () => {
   const backends = await Promise.all(
     (await containers('backend')).map(async (id) => ({ id, ...(await state(id)) })),
   );
-  const readiness = () =>
-    Promise.all(
-      backends.map((b) =>
-        fetch(`http://${b.ip}:8000/health/ready`, { signal: AbortSignal.timeout(5_000) }).then(
-          (res) => res.status,
-          () => 0,
-        ),
-      ),
+  let lastReadiness: string[] = [];
+  const readiness = async () => {
+    const answers = await Promise.all(
+      backends.map(async (b) => {
+        try {
+          const res = await fetch(`http://${b.ip}:8000/health/ready`, { signal: AbortSignal.timeout(5_000) });
+          return { status: res.status, body: await res.text() };
+        } catch (error) {
+          return { status: 0, body: String(error) };
+        }
+      }),
     );
+    lastReadiness = answers.map((a) => `${a.status} ${a.body}`);
+    return answers.map((a) => a.status);
+  };
+  const started = new Date().toISOString();
   const writes = writeLoad(token, 4, 15);
   await sleep(3_000);
   const database = await one('database');
@@ -181,7 +209,11 @@ test('3. database crash: kill -9 PostgreSQL under write load', async () => {
   );
   const backAt = Date.now();
   // The issue's bound: every replica ready again within 10 s of the database being back, no restart.
-  await until('every replica ready again', 10_000, async () => (await readiness()).every((s) => s === 200));
+  await until('every replica ready again', 10_000, async () =>
+    (await readiness()).every((s) => s === 200),
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; last readiness answers: ${lastReadiness.join(' | ')}`);
+  });
   const recovered = Date.now() - backAt;
   await sleep(3_000);
   const counts = await writes.stop();
@@ -189,13 +221,15 @@ test('3. database crash: kill -9 PostgreSQL under write load', async () => {
   const stored = await storedSlugs();
   const lost = writes.acknowledged.filter((slug) => !stored.has(slug));
   const envelope = writes.bodies.get(503) ?? '';
+  const replayed = await replayedWrites();
   r.counts = counts;
   r.note =
     `synchronous_commit=${syncCommit}; readiness while down ${JSON.stringify(readyWhileDown)}; ` +
     `database down ${seconds(backAt - killedAt)}, replicas ready ${seconds(recovered)} after it was back, ` +
     `backend restarts ${afterStates.map((s, i) => s.restarts - (backends[i]?.restarts ?? 0)).join('/')}; ` +
-    `${writes.acknowledged.length} writes acknowledged (201), ${lost.length} lost; a 503 body: ${envelope.slice(0, 120)}`;
+    `${writes.acknowledged.length} writes acknowledged (201), ${lost.length} lost, ${replayed.length} stored twice; a 503 body: ${envelope.slice(0, 120)}`;
   console.log(`[3] ${countsText(counts)}; ${r.note}`);
+  if (counts.codes['502']) console.log(`[3] nginx 502: ${(await nginx5xx(started)).join('\n')}`);
   expect(syncCommit).toBe('on');
   expect(
     Object.keys(counts.codes).filter((c) => c !== '201' && c !== '503'),
@@ -215,6 +249,7 @@ test('3. database crash: kill -9 PostgreSQL under write load', async () => {
     'backend restarts',
   ).toEqual(backends.map(() => 0));
   expect(lost, 'acknowledged writes lost').toEqual([]);
+  expect(replayed, 'writes stored twice (a replayed POST)').toEqual([]);
   r.result = 'PASS';
 });
 

@@ -67,6 +67,11 @@ export async function openDatabase(config: Config['database'], options: OpenOpti
     // An idle client losing its connection (database restart, pg_terminate_backend) must not crash the
     // process; the pool drops that client and opens a fresh one for the next request.
     pool.on('error', () => undefined);
+    // A checked-out client (mid-transaction, between two statements) that loses its connection emits
+    // 'error' while the pool is not listening to it: unhandled, that kills the process (seen under
+    // `kill -9` of PostgreSQL in the resilience suite). Its next query fails instead (503), and the
+    // pool discards it when it is released with that error.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = drizzle(pool, { schema, logger }) as unknown as Db;
     const database: Database = {
       kind: 'postgres',

@@ -5,6 +5,15 @@ mock_provider "aws" {
   source          = "../../tests/aws-mock"
 }
 
+# The mock knows no bucket ARN before apply; S3 ARNs are the bucket name's.
+override_resource {
+  target          = aws_s3_bucket.backups
+  override_during = plan
+  values = {
+    arn = "arn:aws:s3:::proyecto06-backups-123456789012-us-east-1"
+  }
+}
+
 variables {
   vpc_id                       = "vpc-0123456789abcdef0"
   subnet_ids                   = ["subnet-0000000000000000a", "subnet-0000000000000000b"]
