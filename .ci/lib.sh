@@ -56,3 +56,20 @@ fresh_database() {
   PGOPTIONS="-c client_min_messages=warning" "$(pg_bin)/psql" -q -h 127.0.0.1 -p "$CI_PG_PORT" -U postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" -c "CREATE DATABASE $name" >/dev/null
   echo "postgres://postgres@127.0.0.1:${CI_PG_PORT}/$name"
 }
+
+# Our images (scripts/images/build.sh NAME...) for IMAGE_TAG (default local), with the stand-in base
+# images where the real ones are missing, built only when an image is missing or was built from another
+# commit (its revision label) or the tree has uncommitted changes. 50-compose builds them first; the
+# resilience and monitoring suites then reuse them.
+ensure_images() {
+  local tag="${IMAGE_TAG:-local}" head name stale=()
+  head=$(git rev-parse HEAD)
+  for name in "$@"; do
+    if [ -n "$(git status --porcelain)" ] || [ "$(docker image inspect -f \
+      '{{ index .Config.Labels "org.opencontainers.image.revision" }}' "proyecto06-$name:$tag" 2>/dev/null)" != "$head" ]; then
+      stale+=("$name")
+    fi
+  done
+  if [ ${#stale[@]} -eq 0 ]; then echo "images proyecto06-{$(IFS=,; echo "$*")}:$tag of $head present"; return 0; fi
+  scripts/images/standins.sh && IMAGE_TAG="$tag" scripts/images/build.sh "${stale[@]}"
+}

@@ -12,6 +12,15 @@ set -Eeuo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/monitoring.sh"
 
+# --delete-backups (or DELETE_BACKUPS=true): the database backup bucket goes too; by default it stays.
+DELETE_BACKUPS=${DELETE_BACKUPS:-false}
+for arg in "$@"; do
+  case "$arg" in
+    --delete-backups) DELETE_BACKUPS=true ;;
+    *) die "unknown argument '$arg' (the only option is --delete-backups)" ;;
+  esac
+done
+
 require_env AWS_REGION TF_STATE_BUCKET TF_LOCK_TABLE
 [ "${CONFIRM_DESTROY:-}" = "$PROJECT" ] || die "set CONFIRM_DESTROY=$PROJECT to destroy the $PROJECT stack"
 require_cmd terraform aws kubectl helm
@@ -98,6 +107,21 @@ delete_repositories() {
   done
 }
 
+# The database backups outlive the stack (design §10): unless --delete-backups, their bucket and its KMS
+# key leave Terraform's state before the destroy, which then does not touch them. (With
+# --delete-backups, the bucket's force_destroy empties it, every version included.)
+kept_backups=""
+keep_backups() {
+  local addresses
+  addresses=$(terraform -chdir="$TF_DIR" state list |
+    grep -E '^module\.eks\.(aws_s3_bucket[a-z_]*|aws_kms_key|aws_kms_alias)\.backups$' || true)
+  [ -n "$addresses" ] || return 0
+  kept_backups=$(tf_output backup_bucket 2>/dev/null || echo "the backup bucket")
+  log "keeping $kept_backups and its KMS key (--delete-backups deletes them)"
+  # shellcheck disable=SC2086 # one address per word
+  terraform -chdir="$TF_DIR" state rm -lock-timeout=10m $addresses >/dev/null
+}
+
 # Anything still tagged for the project or the cluster, except the kept bootstrap and what is kept on
 # purpose (tag KeptOnDestroy=true, e.g. a backups bucket).
 leftovers() {
@@ -151,6 +175,7 @@ else
 fi
 
 assert_no_load_balancers
+if [ "$DELETE_BACKUPS" = true ]; then note_removed "database backup bucket and its KMS key (--delete-backups)"; else keep_backups; fi
 log "terraform destroy"
 terraform -chdir="$TF_DIR" destroy -input=false -auto-approve -lock-timeout=10m
 note_removed "Terraform main stack (VPC, EKS, node group, IAM roles, KMS key, secrets)"
@@ -168,6 +193,7 @@ summary ""
 for item in "${removed[@]}"; do summary "- removed: $item"; done
 for item in "${pending[@]}"; do summary "- going away: $item"; done
 summary "- kept: the bootstrap (state bucket $TF_STATE_BUCKET, lock table $TF_LOCK_TABLE, OIDC provider, CI roles)"
+[ -z "$kept_backups" ] || summary "- kept: database backups in $kept_backups and its KMS key (docs/operations.md: delete them, or adopt them in the next stack)"
 if [ -n "$left" ]; then
   summary ""
   summary "Still tagged for $PROJECT/$cluster (the tagging API can lag a few minutes; re-run to check again):"

@@ -189,6 +189,7 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
     const dbEnv = Object.fromEntries(db.spec.template.spec.containers[0].env.map((e: any) => [e.name, e]));
     expect(dbEnv.PGDATA.value).toMatch(/^\/var\/lib\/postgresql\/data\/.+/);
     expect(db.spec.template.spec.containers[0].volumeMounts.map((m: any) => m.mountPath).sort()).toEqual([
+      '/dev/shm',
       '/tmp',
       '/var/lib/postgresql/data',
       '/var/run/postgresql',

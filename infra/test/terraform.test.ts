@@ -13,7 +13,7 @@ const tfRoot = join(infraDir, 'terraform');
 const roots: Record<string, number> = {
   bootstrap: 6,
   'modules/network': 7,
-  'modules/eks': 5,
+  'modules/eks': 7,
   'modules/secrets': 1,
   'modules/certificate': 3,
   'envs/production': 3,

@@ -96,7 +96,8 @@ say "setup done in $((SECONDS - t_setup)) s; image sizes:"
 docker images --format '  {{.Repository}}:{{.Tag}}  {{.Size}}' \
   | grep -E "proyecto06-(backend|frontend|frontend-dev|database):$IMAGE_TAG|$NODE_IMAGE|$NGINX_IMAGE|$POSTGRES_IMAGE" >&2
 
-container() { compose ps -q "$1"; }
+# The first container of a service (the backend has several replicas).
+container() { compose ps -q "$1" | head -1; }
 health() { docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$(container "$1")" 2>/dev/null; }
 # Waits until each named service is healthy; prints what is not at the deadline.
 wait_healthy() {

@@ -28,7 +28,12 @@ export type Result = {
 const stub = join(infraDir, 'test/stubs/stub.sh');
 const realKubectl = which('kubectl');
 
-export function runScript(script: string, rules: Rule[], env: Record<string, string> = {}): Result {
+export function runScript(
+  script: string,
+  rules: Rule[],
+  env: Record<string, string> = {},
+  args: string[] = [],
+): Result {
   const dir = mkdtempSync(join(tmpdir(), 'stub-'));
   const bin = join(dir, 'bin');
   mkdirSync(bin);
@@ -39,7 +44,7 @@ export function runScript(script: string, rules: Rule[], env: Record<string, str
   const log = join(dir, 'calls.log');
   const summary = join(dir, 'summary.md');
   writeFileSync(log, '');
-  const r = run(join(repoRoot, 'scripts', script), [], {
+  const r = run(join(repoRoot, 'scripts', script), args, {
     env: {
       PATH: `${bin}:${process.env.PATH}`,
       HOME: dir,

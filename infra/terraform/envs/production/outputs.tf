@@ -77,3 +77,8 @@ output "openai_secret_id" {
   description = "Secrets Manager ARN of K8sGPT's OpenAI key, set by hand (read by scripts/sync-secrets.sh)."
   value       = module.secrets.monitoring_secret_arns.openai_api_key
 }
+
+output "backup_bucket" {
+  description = "S3 bucket of the database backups (scripts/db-restore.sh --kubernetes reads BACKUP_BUCKET)."
+  value       = module.eks.backup_bucket
+}

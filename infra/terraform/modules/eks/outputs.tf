@@ -37,3 +37,8 @@ output "admin_principal_arns" {
   description = "IAM principals with a cluster-admin access entry."
   value       = keys(aws_eks_access_entry.admin)
 }
+
+output "backup_bucket" {
+  description = "S3 bucket of the database backups (kept by scripts/destroy.sh unless --delete-backups)."
+  value       = aws_s3_bucket.backups.bucket
+}

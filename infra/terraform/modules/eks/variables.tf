@@ -101,3 +101,23 @@ variable "iam_permissions_boundary_arn" {
   type        = string
   default     = "arn:aws:iam::123456789012:policy/proyecto06-workload-boundary"
 }
+
+variable "backup_retention_days" {
+  description = "Days every version of a database backup is kept in the backup bucket."
+  type        = number
+  default     = 30
+  validation {
+    condition     = var.backup_retention_days >= 1
+    error_message = "backup_retention_days must be at least 1."
+  }
+}
+
+variable "backup_prefix" {
+  description = "Key prefix of the database dumps in the backup bucket; the backup role may write only there."
+  type        = string
+  default     = "database/"
+  validation {
+    condition     = can(regex("^[a-z0-9-]+/$", var.backup_prefix))
+    error_message = "backup_prefix must be lowercase words ending with a slash, such as database/."
+  }
+}
