@@ -2,6 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { follows, users } from '../db/schema.js';
+import { jsonOf, profileJson } from './prepared.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -66,6 +67,13 @@ export async function findProfile(
     .where(eq(users.username, username))
     .limit(1);
   return row;
+}
+
+const PROFILE = `select json_build_object('profile', ${profileJson('u')})::text as json from users u where u.username = $2`;
+
+/** `{ profile }` as the viewer sees it (0 = anonymous), or undefined when there is no such user. */
+export function findProfileJson(db: Db, username: string, viewerId: number): Promise<string | undefined> {
+  return jsonOf(db, 'profile_by_username', PROFILE, [viewerId, username]);
 }
 
 export async function follow(db: Db, followerId: number, followeeId: number): Promise<void> {

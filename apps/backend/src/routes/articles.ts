@@ -11,7 +11,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../db/client.js';
 import { forbidden, notFound, requireText, uniqueViolation } from '../lib/errors.js';
-import { toArticle, toArticleSummary } from '../lib/mappers.js';
+import { sendJson } from '../lib/prepared-json.js';
 import { slugSuffix, slugify } from '../lib/slug.js';
 import * as articles from '../repositories/articles.js';
 
@@ -40,9 +40,9 @@ async function withFreeSlug<T>(db: Db, title: string, write: (slug: string) => P
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const article = async (slug: string, viewerId: number) => {
-    const row = await articles.findArticle(app.db, slug, viewerId);
-    if (!row) throw notFound('article');
-    return { article: toArticle(row) };
+    const json = await articles.findArticleJson(app.db, slug, viewerId);
+    if (json === undefined) throw notFound('article');
+    return json;
   };
   /** Loads what an edit needs and enforces that only the author edits. */
   const ownArticle = async (slug: string, userId: number) => {
@@ -63,13 +63,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ArticleListResponse, 401: ErrorEnvelope, 422: ErrorEnvelope },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { tag, author, favorited, limit, offset } = request.query;
-      const page = await articles.listArticles(app.db, { tag, author, favorited }, request.userId, {
-        limit,
-        offset,
-      });
-      return { articles: page.articles.map(toArticleSummary), articlesCount: page.count };
+      const filter = { tag, author, favorited };
+      return sendJson(
+        reply,
+        await articles.listArticlesJson(app.db, filter, request.userId, { limit, offset }),
+      );
     },
   );
 
@@ -85,13 +85,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ArticleListResponse, 401: ErrorEnvelope, 422: ErrorEnvelope },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { limit, offset } = request.query;
-      const page = await articles.listArticles(app.db, { feedOf: request.userId }, request.userId, {
-        limit,
-        offset,
-      });
-      return { articles: page.articles.map(toArticleSummary), articlesCount: page.count };
+      const filter = { feedOf: request.userId };
+      return sendJson(
+        reply,
+        await articles.listArticlesJson(app.db, filter, request.userId, { limit, offset }),
+      );
     },
   );
 
@@ -106,7 +106,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ArticleResponse, 401: ErrorEnvelope, 404: ErrorEnvelope },
       },
     },
-    async (request) => article(request.params.slug, request.userId),
+    async (request, reply) => sendJson(reply, await article(request.params.slug, request.userId)),
   );
 
   app.post(
@@ -138,7 +138,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           return slug;
         }),
       );
-      return reply.status(201).send(await article(slug, request.userId));
+      return sendJson(reply, await article(slug, request.userId), 201);
     },
   );
 
@@ -161,7 +161,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ref = await ownArticle(request.params.slug, request.userId);
       const { title, description, body } = request.body.article;
       requireText({ title, description, body });
@@ -179,7 +179,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
           return slug;
         });
       const slug = retitled ? await withFreeSlug(app.db, changes.title!, save) : await save(ref.slug);
-      return article(slug, request.userId);
+      return sendJson(reply, await article(slug, request.userId));
     },
   );
 
@@ -213,22 +213,22 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/articles/:slug/favorite',
     { onRequest: app.requireUser, schema: favoriteSchema('Favorite an article') },
-    async (request) => {
+    async (request, reply) => {
       const ref = await articles.findArticleRef(app.db, request.params.slug);
       if (!ref) throw notFound('article');
       await app.db.transaction((tx) => articles.addFavorite(tx, request.userId, ref.id));
-      return article(ref.slug, request.userId);
+      return sendJson(reply, await article(ref.slug, request.userId));
     },
   );
 
   app.delete(
     '/articles/:slug/favorite',
     { onRequest: app.requireUser, schema: favoriteSchema('Unfavorite an article') },
-    async (request) => {
+    async (request, reply) => {
       const ref = await articles.findArticleRef(app.db, request.params.slug);
       if (!ref) throw notFound('article');
       await app.db.transaction((tx) => articles.removeFavorite(tx, request.userId, ref.id));
-      return article(ref.slug, request.userId);
+      return sendJson(reply, await article(ref.slug, request.userId));
     },
   );
 };

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { forbidden, notFound, requireText } from '../lib/errors.js';
 import { toComment } from '../lib/mappers.js';
+import { sendJson } from '../lib/prepared-json.js';
 import * as articles from '../repositories/articles.js';
 import * as comments from '../repositories/comments.js';
 
@@ -30,10 +31,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CommentListResponse, 401: ErrorEnvelope, 404: ErrorEnvelope },
       },
     },
-    async (request) => {
-      const id = await articleId(request.params.slug);
-      const rows = await comments.listComments(app.db, id, request.userId, MAX_COMMENTS);
-      return { comments: rows.map(toComment) };
+    async (request, reply) => {
+      const json = await comments.listCommentsJson(app.db, request.params.slug, request.userId, MAX_COMMENTS);
+      if (json === undefined) throw notFound('article');
+      return sendJson(reply, json);
     },
   );
 

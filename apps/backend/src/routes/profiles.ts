@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { notFound } from '../lib/errors.js';
 import { toProfile } from '../lib/mappers.js';
+import { sendJson } from '../lib/prepared-json.js';
 import * as users from '../repositories/users.js';
 
 const tags = ['Profile'];
@@ -20,10 +21,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ProfileResponse, 401: ErrorEnvelope, 404: ErrorEnvelope },
       },
     },
-    async (request) => {
-      const profile = await users.findProfile(app.db, request.params.username, request.userId);
-      if (!profile) throw notFound('profile');
-      return { profile: toProfile(profile) };
+    async (request, reply) => {
+      const json = await users.findProfileJson(app.db, request.params.username, request.userId);
+      if (json === undefined) throw notFound('profile');
+      return sendJson(reply, json);
     },
   );
 

@@ -27,7 +27,7 @@ describe('articles', () => {
       title: 'How to train your dragon',
       description: 'Ever wonder how?',
       body: 'It takes a *Jacobian*',
-      tagList: [`z${tag}`, `a${tag}`],
+      tagList: [`a${tag}`, `z${tag}`], // alphabetical, as the reference implementation returns them
       favorited: false,
       favoritesCount: 0,
       author: { username, bio: null, image: null, following: false },
