@@ -117,6 +117,17 @@ async function findPostmaster() {
   }
 }
 
+/** Statistics and visibility map up to date, as autovacuum keeps them on a database in steady use. */
+async function vacuum() {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('vacuum (analyze)');
+  } finally {
+    await client.end();
+  }
+}
+
 function rssMb(processId) {
   try {
     const status = readFileSync(`/proc/${processId}/status`, 'utf8');
@@ -343,6 +354,7 @@ try {
   if (!host) await startServers();
   const postmaster = await findPostmaster().catch(() => undefined);
   const { users, articles } = await seed();
+  if (databaseUrl) await vacuum();
   const reader = users[0];
   const busiest = articles[0];
   let created = 0;
@@ -401,12 +413,16 @@ try {
   };
   if (ceilingHost) await ceilingRun('ceiling (start)');
   const rows = [];
-  for (const [name, options] of endpoints) rows.push(await measure(name, options, postmaster));
+  for (const [name, options] of endpoints) {
+    const row = await measure(name, options, postmaster);
+    rows.push(row);
+    print({ ...row, share: judge(row, ceilings[0]?.rps).share });
+  }
   if (ceilingHost) await ceilingRun('ceiling (end)');
   const ceiling = ceilings.length
     ? ceilings.reduce((sum, row) => sum + row.rps, 0) / ceilings.length
     : undefined;
-  console.log('');
+  console.log(`\nAs a share of the mean ceiling (${fixed(ceiling)} req/s):`);
   console.log(header);
   for (const row of rows) print({ ...row, share: judge(row, ceiling).share });
 

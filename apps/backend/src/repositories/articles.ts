@@ -18,8 +18,7 @@ export interface ArticleFilter {
 
 /**
  * The where clause of a list and its parameters, numbered from $4 ($1 viewer, $2 limit, $3 offset), and
- * the statement name's suffix (one per combination of filters). The feed joins `follows` on its primary
- * key (follower, followee), then reads each followee's newest articles from articles_author_created_idx.
+ * the statement name's suffix (one per combination of filters).
  */
 function filterSql(filter: ArticleFilter): { where: string; params: unknown[]; shape: string } {
   const conditions = ['true'];
@@ -81,12 +80,20 @@ export async function listArticlesJson(
   page: { limit: number; offset: number },
 ): Promise<string> {
   const { where, params, shape } = filterSql(filter);
+  const newest = 'order by a.created_at desc nulls last, a.id desc nulls last';
+  // The feed (its follower is the last parameter) starts from `follows` (its primary key: follower, followee) and takes at most a page's worth
+  // of each followee's newest articles from articles_author_created_idx: bounded by followees × page,
+  // where walking the global newest-first index would read every article since the followees last wrote.
+  const source =
+    filter.feedOf === undefined
+      ? `select * from articles a where ${where}`
+      : `select a.* from follows f cross join lateral (
+           select * from articles a where a.author_id = f.followee_id ${newest} limit $2::int + $3::int) a
+         where f.follower_id = $${params.length + 3}`;
   const text = `
-    with page as (
-      select * from articles a where ${where}
-      order by a.created_at desc nulls last, a.id desc nulls last limit $2 offset $3)
+    with page as (${source} ${newest} limit $2 offset $3)
     select json_build_object(
-      'articles', coalesce(json_agg(${articleJson(false)} order by a.created_at desc nulls last, a.id desc nulls last), '[]'),
+      'articles', coalesce(json_agg(${articleJson(false)} ${newest}), '[]'),
       'articlesCount', (select count(*) from articles a where ${where}))::text as json
     from page a join users u on u.id = a.author_id`;
   const json = await jsonOf(db, `articles_list_${shape}`, text, [
