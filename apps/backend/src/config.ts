@@ -15,12 +15,15 @@ const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8000 }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATABASE_POOL_MAX: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 5_000 }),
+  DATABASE_CONNECT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 3_000 }),
   DATA_DIR: Type.String({ minLength: 1, default: '.data/pglite' }),
   JWT_SECRET: Type.String({ default: DEV_JWT_SECRET }),
   JWT_EXPIRES_IN: Type.String({ pattern: '^\\d+\\s*[smhdw]?$', default: '7d' }),
   CORS_ORIGIN: Type.String({ default: '*' }),
   TRUST_PROXY: Type.String({ default: 'false' }),
   RATE_LIMIT_AUTH_PER_MINUTE: Type.Integer({ minimum: 1, default: 300 }),
+  RATE_LIMIT_WRITES_PER_MINUTE: Type.Integer({ minimum: 1, default: 120 }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
   LOG_LEVEL: Type.Union(
     ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].map((level) => Type.Literal(level)),
@@ -37,11 +40,22 @@ export interface Config {
   env: Env['NODE_ENV'];
   host: string;
   port: number;
-  database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'embedded'; dataDir: string };
+  database:
+    | {
+        kind: 'postgres';
+        url: string;
+        poolMax: number;
+        /** Server-side limit per statement; 0 = none. */
+        statementTimeoutMs: number;
+        /** How long a request waits for a pool connection (or a new one) before giving up. */
+        connectTimeoutMs: number;
+      }
+    | { kind: 'embedded'; dataDir: string };
   jwt: { secret: string; expiresInSeconds: number };
   corsOrigin: boolean | string | string[];
   trustProxy: boolean | number | string[];
   rateLimitAuthPerMinute: number;
+  rateLimitWritesPerMinute: number;
   bodyLimitBytes: number;
   logLevel: string;
   shutdown: { drainMs: number; timeoutMs: number };
@@ -129,12 +143,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST,
     port: env.PORT,
     database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }
+      ? {
+          kind: 'postgres',
+          url: env.DATABASE_URL,
+          poolMax: env.DATABASE_POOL_MAX,
+          statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+          connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+        }
       : { kind: 'embedded', dataDir: env.DATA_DIR },
     jwt: { secret: env.JWT_SECRET, expiresInSeconds: durationToSeconds(env.JWT_EXPIRES_IN) },
     corsOrigin: parseCorsOrigin(env.CORS_ORIGIN),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     rateLimitAuthPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
+    rateLimitWritesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     logLevel: env.LOG_LEVEL,
     shutdown: { drainMs: env.SHUTDOWN_DRAIN_MS, timeoutMs: env.SHUTDOWN_TIMEOUT_MS },

@@ -8,7 +8,13 @@ import { dropEverything, migrate, openDatabase } from '../src/db/client.js';
 export default async function setup() {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return;
-  const database = await openDatabase({ kind: 'postgres', url, poolMax: 1 });
+  const database = await openDatabase({
+    kind: 'postgres',
+    url,
+    poolMax: 1,
+    statementTimeoutMs: 0,
+    connectTimeoutMs: 5_000,
+  });
   try {
     await dropEverything(database);
     await migrate(database);

@@ -22,11 +22,17 @@ export interface PoolStats {
 export interface Database {
   kind: 'postgres' | 'embedded';
   db: Db;
-  /** Resolves when the database answers a trivial query. */
-  ping(): Promise<void>;
+  /**
+   * Resolves when the database answers a trivial query within `timeoutMs`. On PostgreSQL it uses a
+   * connection of its own, so a saturated pool does not make a healthy database look down.
+   */
+  ping(timeoutMs: number): Promise<void>;
   poolStats(): PoolStats;
   close(): Promise<void>;
 }
+
+/** Migrations open their own connection: without the statement timeout (an index build may be slow). */
+const migrationUrls = new WeakMap<Database, string>();
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -40,25 +46,51 @@ export async function openDatabase(config: Config['database'], options: OpenOpti
   if (config.kind === 'postgres') {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = new pg.Pool({
+    const connection = {
       connectionString: config.url,
-      max: config.poolMax,
-      connectionTimeoutMillis: 5_000,
-      idleTimeoutMillis: 30_000,
       application_name: 'proyecto06-backend',
+      keepAlive: true,
+    };
+    const pool = new pg.Pool({
+      ...connection,
+      max: config.poolMax,
+      // A dead or saturated database fails the request (503) instead of queueing it without end.
+      connectionTimeoutMillis: config.connectTimeoutMs,
+      idleTimeoutMillis: 30_000,
+      // PostgreSQL cancels a statement that runs (or waits on a lock) longer than this; the client-side
+      // limit a little later covers a server that stopped answering altogether (network gone).
+      ...(config.statementTimeoutMs > 0 && {
+        statement_timeout: config.statementTimeoutMs,
+        query_timeout: config.statementTimeoutMs + 1_000,
+      }),
     });
-    // An idle client losing its connection (database restart) must not crash the process.
+    // An idle client losing its connection (database restart, pg_terminate_backend) must not crash the
+    // process; the pool drops that client and opens a fresh one for the next request.
     pool.on('error', () => undefined);
     const db = drizzle(pool, { schema, logger }) as unknown as Db;
-    return {
+    const database: Database = {
       kind: 'postgres',
       db,
-      ping: async () => {
-        await pool.query('select 1');
+      ping: async (timeoutMs) => {
+        const client = new pg.Client({
+          ...connection,
+          connectionTimeoutMillis: timeoutMs,
+          statement_timeout: timeoutMs,
+          query_timeout: timeoutMs,
+        });
+        client.on('error', () => undefined);
+        try {
+          await client.connect();
+          await client.query('select 1');
+        } finally {
+          void client.end().catch(() => undefined);
+        }
       },
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: () => pool.end(),
     };
+    migrationUrls.set(database, config.url);
+    return database;
   }
 
   const { PGlite } = await import('@electric-sql/pglite');
@@ -94,9 +126,18 @@ export async function dropEverything(database: Database): Promise<void> {
 
 /** Applies the committed SQL migrations; safe to run again (applied ones are recorded and skipped). */
 export async function migrate(database: Database): Promise<void> {
-  if (database.kind === 'postgres') {
+  const url = migrationUrls.get(database);
+  if (url) {
+    const { default: pg } = await import('pg');
+    const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
-    await run(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    const client = new pg.Client({ connectionString: url, application_name: 'proyecto06-migrate' });
+    await client.connect();
+    try {
+      await run(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client.end();
+    }
   } else {
     const { migrate: run } = await import('drizzle-orm/pglite/migrator');
     await run(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -28,15 +28,3 @@ export function requireText(fields: Record<string, string | undefined>): void {
   if (blank.length > 0)
     throw new HttpError(422, Object.fromEntries(blank.map(([field]) => [field, ["can't be blank"]])));
 }
-
-/** PostgreSQL's unique_violation, with the constraint that fired. */
-export function uniqueViolation(error: unknown): string | undefined {
-  let current: unknown = error;
-  // Drizzle wraps driver errors; the code sits on the cause.
-  for (let depth = 0; current && depth < 3; depth++) {
-    const e = current as { code?: string; constraint?: string; cause?: unknown };
-    if (e.code === '23505') return e.constraint ?? '';
-    current = e.cause;
-  }
-  return undefined;
-}

@@ -7,6 +7,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { loggable, responseFor } from '../db/errors.js';
 import { HttpError } from '../lib/errors.js';
 
 type Envelope = Record<string, string[]>;
@@ -108,35 +109,19 @@ export default fp(
         const field = status === 429 ? 'rate' : 'request';
         return reply.status(status).send({ errors: { [field]: [error.message] } });
       }
-      if (isDatabaseUnavailable(error)) {
-        request.log.error({ err: error }, 'database unavailable');
-        return reply.status(503).send({ errors: { database: ['is unavailable, please try again'] } });
+      const mapped = responseFor(error);
+      if (mapped instanceof HttpError) {
+        request.log.warn(loggable(error), 'database refused the request');
+        return reply.status(mapped.statusCode).send({ errors: mapped.errors });
       }
-      request.log.error({ err: error }, 'unhandled error');
+      if (mapped) {
+        request.log.error(loggable(error), 'database unavailable');
+        reply.header('retry-after', String(mapped.retryAfterSeconds));
+        return reply.status(503).send({ errors: mapped.errors });
+      }
+      request.log.error(loggable(error), 'unhandled error');
       return reply.status(500).send({ errors: { server: ['something went wrong, please try again'] } });
     });
   },
   { name: 'errors' },
 );
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  let current = error as { code?: string; cause?: unknown } | undefined;
-  for (let depth = 0; current && depth < 3; depth++) {
-    if (
-      ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001'].includes(
-        current.code ?? '',
-      )
-    ) {
-      return true;
-    }
-    if (
-      /Connection terminated|timeout exceeded when trying to connect/i.test(
-        String((current as Error).message),
-      )
-    ) {
-      return true;
-    }
-    current = current.cause as typeof current;
-  }
-  return false;
-}

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import fp from 'fastify-plugin';
+import { loggable } from '../db/errors.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,8 +17,14 @@ const Status = Type.Object({
 export default fp<{ readinessTimeoutMs: number }>(
   async (app, { readinessTimeoutMs }) => {
     app.decorate('draining', false);
+    // Keep-alive clients (nginx) would go on sending on an open connection until the server stops
+    // listening: while draining, every response closes its connection so they reconnect elsewhere.
+    app.addHook('onRequest', async (_request, reply) => {
+      if (app.draining) reply.header('connection', 'close');
+    });
 
-    const databaseCheck = async (): Promise<string> => {
+    // The answer is public (nginx passes /health through): a word, never the driver's text or an address.
+    const databaseCheck = async (): Promise<'ok' | 'unavailable'> => {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
@@ -26,10 +33,11 @@ export default fp<{ readinessTimeoutMs: number }>(
         );
       });
       try {
-        await Promise.race([app.database.ping(), timeout]);
+        await Promise.race([app.database.ping(readinessTimeoutMs), timeout]);
         return 'ok';
       } catch (error) {
-        return `unavailable: ${(error as Error).message}`;
+        app.log.warn(loggable(error), 'readiness: database check failed');
+        return 'unavailable';
       } finally {
         clearTimeout(timer);
       }

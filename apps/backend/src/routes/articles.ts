@@ -10,7 +10,8 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Db } from '../db/client.js';
-import { forbidden, notFound, requireText, uniqueViolation } from '../lib/errors.js';
+import { uniqueViolation } from '../db/errors.js';
+import { forbidden, notFound, requireText } from '../lib/errors.js';
 import { sendJson } from '../lib/prepared-json.js';
 import { slugSuffix, slugify } from '../lib/slug.js';
 import * as articles from '../repositories/articles.js';

@@ -1,6 +1,6 @@
 import { ErrorEnvelope, LoginUser, NewUser, UpdateUser, UserResponse } from '@proyecto06/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { HttpError, conflict, requireText, unauthorized, uniqueViolation } from '../lib/errors.js';
+import { HttpError, conflict, requireText, unauthorized } from '../lib/errors.js';
 import { toUser } from '../lib/mappers.js';
 import { hashPassword, verifyPassword } from '../lib/passwords.js';
 import * as users from '../repositories/users.js';
@@ -8,22 +8,11 @@ import * as users from '../repositories/users.js';
 const tags = ['User and Authentication'];
 const security = [{ Token: [] }];
 
-/** Unique-index violations become the spec's 409 on the field that collided. */
-function conflictFrom(error: unknown): never {
-  const constraint = uniqueViolation(error);
-  if (constraint?.includes('username')) throw conflict('username');
-  if (constraint?.includes('email')) throw conflict('email');
-  throw error;
-}
-
-const routes: FastifyPluginAsyncTypebox<{ authRateLimit: { max: number; timeWindow: string } }> = async (
-  app,
-  { authRateLimit },
-) => {
+const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/users',
     {
-      config: { rateLimit: authRateLimit },
+      config: { rateLimit: app.rateLimits.auth },
       schema: {
         tags,
         summary: 'Register a new user',
@@ -45,7 +34,7 @@ const routes: FastifyPluginAsyncTypebox<{ authRateLimit: { max: number; timeWind
       if (taken[0]) throw conflict('username');
       if (taken[1]) throw conflict('email');
       const passwordHash = await hashPassword(password);
-      const user = await users.insertUser(app.db, { username, email, passwordHash }).catch(conflictFrom);
+      const user = await users.insertUser(app.db, { username, email, passwordHash });
       return reply.status(201).send({ user: toUser(user, await app.tokens.sign(user.id)) });
     },
   );
@@ -53,7 +42,7 @@ const routes: FastifyPluginAsyncTypebox<{ authRateLimit: { max: number; timeWind
   app.post(
     '/users/login',
     {
-      config: { rateLimit: authRateLimit },
+      config: { rateLimit: app.rateLimits.auth },
       schema: {
         tags,
         summary: 'Log in',
@@ -121,7 +110,7 @@ const routes: FastifyPluginAsyncTypebox<{ authRateLimit: { max: number; timeWind
       const user =
         Object.keys(changes).length === 0
           ? await users.findUserById(app.db, request.userId)
-          : await users.updateUser(app.db, request.userId, changes).catch(conflictFrom);
+          : await users.updateUser(app.db, request.userId, changes);
       if (!user) throw unauthorized('token', 'is invalid or expired');
       return { user: toUser(user, await app.tokens.sign(user.id)) };
     },

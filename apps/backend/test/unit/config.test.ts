@@ -20,7 +20,13 @@ describe('loadConfig', () => {
       DATABASE_POOL_MAX: '4',
       PORT: '9000',
     });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/x', poolMax: 4 });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u:p@db:5432/x',
+      poolMax: 4,
+      statementTimeoutMs: 5_000,
+      connectTimeoutMs: 3_000,
+    });
     expect(config.port).toBe(9000);
   });
 
