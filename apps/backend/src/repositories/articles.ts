@@ -41,11 +41,13 @@ function filterSql(filter: ArticleFilter): SQL {
     );
   }
   if (filter.author !== undefined) {
-    conditions.push(sql`a.author_id = (select id from users where username = ${filter.author})`);
+    conditions.push(
+      sql`a.author_id = (select id from users where lower(username) = lower(${filter.author}))`,
+    );
   }
   if (filter.favorited !== undefined) {
     conditions.push(
-      sql`a.id in (select f.article_id from favorites f where f.user_id = (select id from users where username = ${filter.favorited}))`,
+      sql`a.id in (select f.article_id from favorites f where f.user_id = (select id from users where lower(username) = lower(${filter.favorited})))`,
     );
   }
   if (filter.feedOf !== undefined) {
