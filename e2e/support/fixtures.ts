@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { ArticleResponse, NewArticle as NewArticleBody, User, UserResponse } from '@proyecto06/contract';
 
 export { expect };
 
@@ -10,19 +11,10 @@ export function unique(prefix: string): string {
   return `${prefix}${Date.now().toString(36)}${counter}`;
 }
 
-export interface TestUser {
-  username: string;
-  email: string;
-  password: string;
-  token: string;
-}
+/** A registered user as the API answers it, with the password it was registered with. */
+export type TestUser = Pick<User, 'username' | 'email' | 'token'> & { password: string };
 
-export interface NewArticle {
-  title: string;
-  description: string;
-  body: string;
-  tagList: string[];
-}
+export type NewArticle = Required<NewArticleBody['article']>;
 
 /** Talks to the API directly, to set up what a test is not about. */
 export class Api {
@@ -33,7 +25,7 @@ export class Api {
     const user = { username, email: `${username}@example.test`, password: 'password123' };
     const response = await this.request.post('/api/users', { data: { user } });
     expect(response.status(), await response.text()).toBe(201);
-    const body = (await response.json()) as { user: { token: string } };
+    const body = (await response.json()) as UserResponse;
     return { ...user, token: body.user.token };
   }
 
@@ -53,7 +45,7 @@ export class Api {
       headers: { Authorization: `Token ${author.token}` },
     });
     expect(response.status(), await response.text()).toBe(201);
-    const { slug, title } = ((await response.json()) as { article: { slug: string; title: string } }).article;
+    const { slug, title } = ((await response.json()) as ArticleResponse).article;
     return { slug, title };
   }
 

@@ -38,14 +38,18 @@ function filterSql(filter: ArticleFilter): { where: string; params: unknown[]; s
     );
   }
   if (filter.author !== undefined) {
-    add('a', filter.author, (p) => `a.author_id = (select id from users where username = ${p})`);
+    add(
+      'a',
+      filter.author,
+      (p) => `a.author_id = (select id from users where lower(username) = lower(${p}))`,
+    );
   }
   if (filter.favorited !== undefined) {
     add(
       'f',
       filter.favorited,
       (p) =>
-        `a.id in (select f.article_id from favorites f where f.user_id = (select id from users where username = ${p}))`,
+        `a.id in (select f.article_id from favorites f where f.user_id = (select id from users where lower(username) = lower(${p})))`,
     );
   }
   if (filter.feedOf !== undefined) {
@@ -212,7 +216,7 @@ const POPULAR_TAGS = `
 
 /**
  * `{ tags }`: the tags in use, most used first. Bounded: a tag cloud, not an index of every tag ever
- * written. Reads the count a trigger keeps on each tag (migration 0001), from tags_popular_idx.
+ * written. Reads the count a trigger keeps on each tag (migration 0002), from tags_popular_idx.
  */
 export async function popularTagsJson(db: Db, limit: number): Promise<string> {
   return (await jsonOf(db, 'popular_tags', POPULAR_TAGS, [limit]))!;

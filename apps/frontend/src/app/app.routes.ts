@@ -1,17 +1,23 @@
 import type { Routes } from '@angular/router';
-import { authGuard, guestGuard } from './core/auth/auth.guard';
+import { authGuard, followingFeedGuard, guestGuard } from './core/auth/auth.guard';
+import { HomePage } from './features/home/home-page';
 
 export const routes: Routes = [
   {
     path: '',
     pathMatch: 'full',
     title: 'Home — Conduit',
-    loadComponent: () => import('./features/home/home-page').then((m) => m.HomePage),
+    canActivate: [followingFeedGuard],
+    // The feed is a query parameter: check again when only it changes.
+    runGuardsAndResolvers: 'paramsOrQueryParamsChange',
+    // Not lazy: the home page is the first view; loading it with the app saves a round trip and lets it
+    // replace the static first paint of index.html in one go.
+    component: HomePage,
   },
   {
     path: 'tag/:tag',
     title: (route) => `#${route.paramMap.get('tag') ?? ''} — Conduit`,
-    loadComponent: () => import('./features/home/home-page').then((m) => m.HomePage),
+    component: HomePage,
   },
   {
     path: 'login',

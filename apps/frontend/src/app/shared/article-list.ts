@@ -18,35 +18,7 @@ export type ArticleFilter = Omit<ArticleQuery, 'limit' | 'offset'>;
   selector: 'app-article-list',
   imports: [RouterLink, ArticleMeta, FavoriteButton, LoadError, Pagination],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    @if (articles.isLoading()) {
-      <div class="feed-status" role="status">Loading articles…</div>
-    } @else if (articles.error()) {
-      <app-load-error [message]="errorText()" (retry)="articles.reload()" />
-    } @else if (articles.hasValue()) {
-      @let result = articles.value();
-      @for (article of result.articles; track article.slug) {
-        <div class="article-preview">
-          <app-article-meta [article]="article">
-            <app-favorite-button [article]="article" [compact]="true" (changed)="replace($event)" />
-          </app-article-meta>
-          <a [routerLink]="['/article', article.slug]" class="preview-link">
-            <h1>{{ article.title }}</h1>
-            <p>{{ article.description }}</p>
-            <span>Read more...</span>
-            <ul class="tag-list" aria-label="Tags">
-              @for (tag of article.tagList; track tag) {
-                <li class="tag-default tag-pill tag-outline">{{ tag }}</li>
-              }
-            </ul>
-          </a>
-        </div>
-      } @empty {
-        <div class="empty-feed-message">No articles are here... yet.</div>
-      }
-      <app-pagination [total]="result.articlesCount" [pageSize]="pageSize" [current]="page()" />
-    }
-  `,
+  templateUrl: './article-list.html',
 })
 export class ArticleList {
   private readonly api = inject(ArticlesApi);

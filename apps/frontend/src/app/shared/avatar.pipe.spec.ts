@@ -1,13 +1,12 @@
-import { AvatarPipe, DEFAULT_AVATAR } from './avatar.pipe';
+import { AvatarPipe } from './avatar.pipe';
 
 describe('AvatarPipe', () => {
   const pipe = new AvatarPipe();
 
-  it('uses the default avatar when the image is null or empty', () => {
-    expect(pipe.transform(null)).toBe(DEFAULT_AVATAR);
-    expect(pipe.transform('')).toBe(DEFAULT_AVATAR);
-    expect(pipe.transform('   ')).toBe(DEFAULT_AVATAR);
-    expect(DEFAULT_AVATAR).toContain('default-avatar.svg');
+  it('uses the default avatar of the UI contract when the image is null, empty or blank', () => {
+    for (const image of [null, undefined, '', '   ']) {
+      expect(pipe.transform(image)).toBe('/default-avatar.svg');
+    }
   });
 
   it('keeps a real image', () => {

@@ -1,15 +1,18 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { Router } from '@angular/router';
 import { ArticlesApi } from '../core/api/articles-api';
 import type { AnyArticle, Article } from '../core/api/models';
 import { SessionStore } from '../core/auth/session.store';
+import { ErrorList } from './error-list';
+import { Submission } from './submission';
 
 /**
  * Favourite / un-favourite. `.btn-outline-primary` when not favourited, `.btn-primary` when it is
- * (the UI contract). Compact: the heart and the count only, as in the feed.
+ * (the UI contract). Compact: the heart and the count only, as in the feed. A failure is shown under it.
  */
 @Component({
   selector: 'app-favorite-button',
+  imports: [ErrorList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'favorite-host' },
   template: `
@@ -21,7 +24,7 @@ import { SessionStore } from '../core/auth/session.store';
       [class.pull-xs-right]="compact()"
       [attr.aria-pressed]="article().favorited"
       [attr.aria-label]="compact() ? label() : null"
-      [disabled]="busy()"
+      [disabled]="submission.busy()"
       (click)="toggle()"
     >
       <i class="ion-heart" aria-hidden="true"></i>
@@ -32,6 +35,7 @@ import { SessionStore } from '../core/auth/session.store';
         <span class="counter">({{ article().favoritesCount }})</span>
       }
     </button>
+    <app-error-list class="action-errors" [errors]="submission.errors()" />
   `,
 })
 export class FavoriteButton {
@@ -42,7 +46,7 @@ export class FavoriteButton {
   readonly article = input.required<AnyArticle>();
   readonly compact = input(false);
   readonly changed = output<Article>();
-  protected readonly busy = signal(false);
+  protected readonly submission = new Submission();
 
   protected label(): string {
     const { favorited, favoritesCount, title } = this.article();
@@ -55,13 +59,6 @@ export class FavoriteButton {
       return;
     }
     const { slug, favorited } = this.article();
-    this.busy.set(true);
-    this.api.setFavorite(slug, !favorited).subscribe({
-      next: (article) => {
-        this.busy.set(false);
-        this.changed.emit(article);
-      },
-      error: () => this.busy.set(false),
-    });
+    this.submission.run(this.api.setFavorite(slug, !favorited), (article) => this.changed.emit(article));
   }
 }

@@ -1,12 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { Router } from '@angular/router';
 import { ProfilesApi } from '../core/api/profiles-api';
 import type { Profile } from '../core/api/models';
 import { SessionStore } from '../core/auth/session.store';
+import { ErrorList } from './error-list';
+import { Submission } from './submission';
 
-/** "Follow {username}" / "Unfollow {username}" (the UI contract). */
+/** "Follow {username}" / "Unfollow {username}" (the UI contract). A failure is shown under it. */
 @Component({
   selector: 'app-follow-button',
+  imports: [ErrorList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <button
@@ -15,12 +18,13 @@ import { SessionStore } from '../core/auth/session.store';
       [class.btn-outline-secondary]="!profile().following"
       [class.btn-secondary]="profile().following"
       [attr.aria-pressed]="profile().following"
-      [disabled]="busy()"
+      [disabled]="submission.busy()"
       (click)="toggle()"
     >
       <i class="ion-plus-round" aria-hidden="true"></i>
       &nbsp;{{ profile().following ? 'Unfollow' : 'Follow' }} {{ profile().username }}
     </button>
+    <app-error-list class="action-errors" [errors]="submission.errors()" />
   `,
 })
 export class FollowButton {
@@ -30,7 +34,7 @@ export class FollowButton {
 
   readonly profile = input.required<Profile>();
   readonly changed = output<Profile>();
-  protected readonly busy = signal(false);
+  protected readonly submission = new Submission();
 
   protected toggle(): void {
     if (!this.session.isAuthenticated()) {
@@ -38,13 +42,6 @@ export class FollowButton {
       return;
     }
     const { username, following } = this.profile();
-    this.busy.set(true);
-    this.api.setFollowing(username, !following).subscribe({
-      next: (profile) => {
-        this.busy.set(false);
-        this.changed.emit(profile);
-      },
-      error: () => this.busy.set(false),
-    });
+    this.submission.run(this.api.setFollowing(username, !following), (profile) => this.changed.emit(profile));
   }
 }

@@ -22,8 +22,18 @@ describe('errorMessages', () => {
     expect(errorMessages(error)).toEqual(['username has already been taken']);
   });
 
-  it('explains a network failure', () => {
-    expect(errorMessages(new HttpErrorResponse({ status: 0 }))[0]).toMatch(/cannot be reached/);
+  it('uses the reference wording for a request that never reached the server', () => {
+    expect(errorMessages(new HttpErrorResponse({ status: 0 }))).toEqual([
+      'Unable to connect. Please check your internet connection.',
+    ]);
+  });
+
+  it("prefers the server's own errors to the status line", () => {
+    const error = new HttpErrorResponse({ status: 403, error: { errors: { article: ['is not yours'] } } });
+    expect(errorMessages(error)).toEqual(['article is not yours']);
+    expect(errorMessages(new HttpErrorResponse({ status: 403 }))).toEqual([
+      'You are not allowed to do that.',
+    ]);
   });
 
   it('falls back to a generic line for bodies it does not understand', () => {

@@ -4,11 +4,14 @@ import { type CanActivateFn, Router, type UrlTree } from '@angular/router';
 import { filter, map, type Observable, take } from 'rxjs';
 import { SessionStore } from './session.store';
 
-/** Waits while a stored token is being checked, then answers with the settled state. */
+/**
+ * Waits until the server has said whether a stored token is good: while it is being checked (`loading`)
+ * and while the server cannot be reached (`unavailable`, the token is kept and checked again).
+ */
 function whenSettled(check: (authenticated: boolean) => boolean | UrlTree): Observable<boolean | UrlTree> {
   const session = inject(SessionStore);
   return toObservable(session.state).pipe(
-    filter((state) => state !== 'loading'),
+    filter((state) => state === 'authenticated' || state === 'unauthenticated'),
     take(1),
     map((state) => check(state === 'authenticated')),
   );
@@ -24,4 +27,11 @@ export const authGuard: CanActivateFn = () => {
 export const guestGuard: CanActivateFn = () => {
   const router = inject(Router);
   return whenSettled((authenticated) => !authenticated || router.parseUrl('/'));
+};
+
+/** `/?feed=following` is the signed-in user's own feed: a signed-out reader goes to the login page. */
+export const followingFeedGuard: CanActivateFn = (route) => {
+  if (route.queryParamMap.get('feed') !== 'following') return true;
+  const router = inject(Router);
+  return whenSettled((authenticated) => authenticated || router.parseUrl('/login'));
 };

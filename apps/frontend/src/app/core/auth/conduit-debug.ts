@@ -1,5 +1,6 @@
 // `window.__conduit_debug__`, the hook the RealWorld browser tests read (frontend/SELECTORS.md). This file
-// imports nothing, so the e2e workspace can use the same declaration.
+// imports types only, so the e2e workspace can use the same declaration.
+import type { User } from '@proyecto06/contract';
 
 /**
  * loading: a stored token is being checked; unavailable: the server could not be asked (the token is kept);
@@ -7,13 +8,8 @@
  */
 export type AuthState = 'authenticated' | 'unauthenticated' | 'unavailable' | 'loading';
 
-export interface DebugUser {
-  username: string;
-  email: string;
-  bio: string | null;
-  image: string | null;
-  token: string;
-}
+/** The signed-in user, as GET /api/user answers it. */
+export type DebugUser = User;
 
 export interface ConduitDebug {
   getToken(): string | null;

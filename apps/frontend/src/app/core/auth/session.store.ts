@@ -1,10 +1,31 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { type Observable, tap } from 'rxjs';
+import { type Observable, type Subscription, retry, tap, throwError, timeout, timer } from 'rxjs';
 import type { User } from '../api/models';
 import type { AuthState } from './conduit-debug';
 import { AuthApi } from './auth-api';
 import { TokenStorage } from './token-storage';
+
+/** How long the start-up check of a stored token may take before the server counts as unreachable. */
+export const USER_CHECK_TIMEOUT_MS = 10_000;
+/** Retries of that check while the server is unreachable: 1 s, 2 s, 4 s … up to 30 s apart. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(1_000 * 2 ** (attempt - 1), 30_000);
+}
+
+/**
+ * The server looked at the token and said no: 4xx. 408 (timeout) and 429 (rate limit) say nothing about the
+ * token, so they count as "try again later", as do 5xx, network failures, timeouts and malformed answers.
+ */
+function rejectsToken(error: unknown): boolean {
+  return (
+    error instanceof HttpErrorResponse &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.status !== 408 &&
+    error.status !== 429
+  );
+}
 
 /** Who is signed in. The only place that reads or writes the token. */
 @Injectable({ providedIn: 'root' })
@@ -14,6 +35,7 @@ export class SessionStore {
 
   private readonly userState = signal<User | null>(null);
   private readonly stateSignal = signal<AuthState>(this.storage.get() ? 'loading' : 'unauthenticated');
+  private restoring?: Subscription;
 
   readonly user = this.userState.asReadonly();
   readonly state = this.stateSignal.asReadonly();
@@ -24,20 +46,32 @@ export class SessionStore {
     return this.userState()?.token ?? this.storage.get();
   }
 
-  /** On start-up: turn a stored token into a user, or forget it when the server rejects it. */
+  /**
+   * On start-up: turn a stored token into a user, or forget it when the server rejects it. While the server
+   * cannot answer, the token is kept, the state is `unavailable` and the check is retried with backoff.
+   */
   restore(): void {
     if (!this.storage.get()) {
       this.stateSignal.set('unauthenticated');
       return;
     }
     this.stateSignal.set('loading');
-    this.api.current().subscribe({
-      next: (user) => this.signIn(user),
-      error: (error: unknown) => {
-        if (error instanceof HttpErrorResponse && error.status === 401) this.signOut();
-        else this.stateSignal.set('unavailable');
-      },
-    });
+    this.restoring?.unsubscribe();
+    this.restoring = this.api
+      .current()
+      .pipe(
+        timeout(USER_CHECK_TIMEOUT_MS),
+        tap({
+          error: (error: unknown) => {
+            if (!rejectsToken(error)) this.stateSignal.set('unavailable');
+          },
+        }),
+        retry({
+          delay: (error: unknown, attempt) =>
+            rejectsToken(error) ? throwError(() => error) : timer(retryDelayMs(attempt)),
+        }),
+      )
+      .subscribe({ next: (user) => this.signIn(user), error: () => this.signOut() });
   }
 
   login(email: string, password: string): Observable<User> {
@@ -53,12 +87,14 @@ export class SessionStore {
   }
 
   signOut(): void {
+    this.restoring?.unsubscribe();
     this.storage.clear();
     this.userState.set(null);
     this.stateSignal.set('unauthenticated');
   }
 
   private signIn(user: User): void {
+    this.restoring?.unsubscribe();
     this.storage.set(user.token);
     this.userState.set(user);
     this.stateSignal.set('authenticated');

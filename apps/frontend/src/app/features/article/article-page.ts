@@ -1,7 +1,7 @@
 import { DatePipe, NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Title } from '@angular/platform-browser';
 import { Router, RouterLink } from '@angular/router';
 import { ArticlesApi } from '../../core/api/articles-api';
@@ -22,8 +22,8 @@ import { renderMarkdown } from './markdown';
   selector: 'app-article-page',
   imports: [
     DatePipe,
-    FormsModule,
     NgTemplateOutlet,
+    ReactiveFormsModule,
     RouterLink,
     ArticleMeta,
     AvatarPipe,
@@ -61,7 +61,7 @@ export class ArticlePage {
     () => this.article.hasValue() && this.article.value().author.username === this.session.username(),
   );
 
-  protected readonly commentBody = signal('');
+  protected readonly commentForm = inject(NonNullableFormBuilder).group({ body: [''] });
   /** Deleting the article; posting or deleting a comment. */
   protected readonly deletion = new Submission();
   protected readonly commenting = new Submission();
@@ -86,13 +86,13 @@ export class ArticlePage {
   }
 
   protected postComment(): void {
-    const body = this.commentBody().trim();
+    const body = this.commentForm.getRawValue().body.trim();
     if (!body) {
       this.commenting.reject(["body can't be blank"]);
       return;
     }
     this.commenting.run(this.commentsApi.add(this.slug(), body), (comment) => {
-      this.commentBody.set('');
+      this.commentForm.reset();
       this.comments.update((comments) => [comment, ...(comments ?? [])]);
     });
   }

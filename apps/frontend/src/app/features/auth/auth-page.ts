@@ -18,51 +18,7 @@ const FIELDS: Record<Field, { type: string; placeholder: string; autocomplete: s
   selector: 'app-auth-page',
   imports: [ReactiveFormsModule, RouterLink, ErrorList],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <div class="auth-page">
-      <div class="container page">
-        <div class="row">
-          <div class="col-md-6 offset-md-3 col-xs-12">
-            <h1 class="text-xs-center">{{ isRegister() ? 'Sign up' : 'Sign in' }}</h1>
-            <p class="text-xs-center">
-              @if (isRegister()) {
-                <a routerLink="/login">Have an account?</a>
-              } @else {
-                <a routerLink="/register">Need an account?</a>
-              }
-            </p>
-
-            <app-error-list [errors]="submission.errors()" />
-
-            <form [formGroup]="form" (ngSubmit)="submit()">
-              <fieldset [disabled]="submission.busy()">
-                @for (name of fieldNames(); track name) {
-                  @let field = fields[name];
-                  <fieldset class="form-group">
-                    <label class="sr-only" [for]="'auth-' + name">{{ field.placeholder }}</label>
-                    <input
-                      class="form-control form-control-lg"
-                      [id]="'auth-' + name"
-                      [type]="field.type"
-                      [name]="name"
-                      [placeholder]="field.placeholder"
-                      [attr.autocomplete]="
-                        isRegister() && name === 'password' ? 'new-password' : field.autocomplete
-                      "
-                      [formControlName]="name"
-                    />
-                  </fieldset>
-                }
-                <button class="btn btn-lg btn-primary pull-xs-right" type="submit">
-                  {{ isRegister() ? 'Sign up' : 'Sign in' }}
-                </button>
-              </fieldset>
-            </form>
-          </div>
-        </div>
-      </div>
-    </div>
-  `,
+  templateUrl: './auth-page.html',
 })
 export class AuthPage {
   private readonly session = inject(SessionStore);

@@ -2,7 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { EditorPage } from './editor-page';
-import { provideApiTesting } from '../../../testing/providers';
+import { NETWORK_DOWN, provideApiTesting } from '../../../testing/providers';
 
 describe('EditorPage', () => {
   let fixture: ComponentFixture<EditorPage>;
@@ -78,5 +78,55 @@ describe('EditorPage', () => {
     await fixture.whenStable();
     expect(element().querySelector('.error-messages')?.textContent).toContain("title can't be blank");
     expect(element().querySelector('fieldset')?.disabled).toBe(false);
+  });
+
+  it('says "Unable to connect" when the article never reaches the server, and keeps what was written', async () => {
+    type('input[name="title"]', 'Offline');
+    element().querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    backend.expectOne({ method: 'POST', url: '/api/articles' }).error(...NETWORK_DOWN);
+    await fixture.whenStable();
+    expect(element().querySelector('.error-messages')?.textContent?.trim()).toBe(
+      'Unable to connect. Please check your internet connection.',
+    );
+    expect(input('input[name="title"]').value).toBe('Offline');
+  });
+});
+
+describe('EditorPage, editing', () => {
+  let fixture: ComponentFixture<EditorPage>;
+  let backend: HttpTestingController;
+  const element = () => fixture.nativeElement as HTMLElement;
+  const field = (selector: string) =>
+    element().querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: provideApiTesting() });
+    backend = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(EditorPage);
+    fixture.componentRef.setInput('slug', 'dragons');
+    TestBed.tick();
+    backend.expectOne('/api/articles/dragons').flush({
+      article: { slug: 'dragons', title: 'Dragons', description: 'About', body: 'Body', tagList: ['a'] },
+    });
+    await fixture.whenStable();
+  });
+  afterEach(() => backend.verify());
+
+  it('starts from the article and sends the update with PUT', async () => {
+    expect(field('input[name="title"]').value).toBe('Dragons');
+    expect(field('textarea[name="body"]').value).toBe('Body');
+    expect(element().querySelector('.tag-pill')?.textContent?.trim()).toBe('a');
+    field('input[name="title"]').value = 'Dragons, again';
+    field('input[name="title"]').dispatchEvent(new Event('input'));
+    element().querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    const request = backend.expectOne({ method: 'PUT', url: '/api/articles/dragons' });
+    expect(request.request.body).toEqual({
+      article: { title: 'Dragons, again', description: 'About', body: 'Body', tagList: ['a'] },
+    });
+    request.error(...NETWORK_DOWN);
+    await fixture.whenStable();
+    expect(element().querySelector('.error-messages')?.textContent?.trim()).toBe(
+      'Unable to connect. Please check your internet connection.',
+    );
   });
 });

@@ -15,68 +15,7 @@ import { pageFromQuery } from '../../shared/pagination';
   selector: 'app-profile-page',
   imports: [RouterLink, ArticleList, AvatarPipe, ErrorList, FollowButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <div class="profile-page">
-      <div class="user-info">
-        <div class="container">
-          <div class="row">
-            <div class="col-xs-12 col-md-10 offset-md-1">
-              @if (profile.isLoading()) {
-                <div role="status">Loading profile…</div>
-              } @else if (profile.error()) {
-                <h1>Profile unavailable</h1>
-                <app-error-list [errors]="loadErrors()" />
-              } @else if (profile.hasValue()) {
-                @let user = profile.value();
-                <img [src]="user.image | avatar" class="user-img" alt="" width="100" height="100" />
-                <h4>{{ user.username }}</h4>
-                @if (user.bio) {
-                  <p>{{ user.bio }}</p>
-                }
-                @if (isSelf()) {
-                  <a class="btn btn-sm btn-outline-secondary action-btn" routerLink="/settings">
-                    <i class="ion-gear-a" aria-hidden="true"></i>&nbsp;Edit Profile Settings
-                  </a>
-                } @else {
-                  <app-follow-button [profile]="user" (changed)="profile.set($event)" />
-                }
-              }
-            </div>
-          </div>
-        </div>
-      </div>
-
-      <div class="container">
-        <div class="row">
-          <div class="col-xs-12 col-md-10 offset-md-1">
-            <div class="articles-toggle">
-              <ul class="nav nav-pills outline-active" aria-label="Articles">
-                <li class="nav-item">
-                  <a
-                    class="nav-link"
-                    [class.active]="tab() === 'articles'"
-                    [attr.aria-current]="tab() === 'articles' ? 'page' : null"
-                    [routerLink]="['/profile', username()]"
-                    >My Articles</a
-                  >
-                </li>
-                <li class="nav-item">
-                  <a
-                    class="nav-link"
-                    [class.active]="tab() === 'favorites'"
-                    [attr.aria-current]="tab() === 'favorites' ? 'page' : null"
-                    [routerLink]="['/profile', username(), 'favorites']"
-                    >Favorited Articles</a
-                  >
-                </li>
-              </ul>
-            </div>
-            <app-article-list [filter]="filter()" [page]="pageNumber()" />
-          </div>
-        </div>
-      </div>
-    </div>
-  `,
+  templateUrl: './profile-page.html',
 })
 export class ProfilePage {
   private readonly api = inject(ProfilesApi);

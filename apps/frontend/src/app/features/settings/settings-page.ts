@@ -37,55 +37,7 @@ const FIELDS = [
   selector: 'app-settings-page',
   imports: [ReactiveFormsModule, ErrorList],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <div class="settings-page">
-      <div class="container page">
-        <div class="row">
-          <div class="col-md-6 offset-md-3 col-xs-12">
-            <h1 class="text-xs-center">Your Settings</h1>
-
-            <app-error-list [errors]="submission.errors()" />
-
-            <form [formGroup]="form" (ngSubmit)="save()">
-              <fieldset [disabled]="submission.busy()">
-                @for (field of fields; track field.name) {
-                  <fieldset class="form-group">
-                    <label class="sr-only" [for]="'settings-' + field.name">{{ field.label }}</label>
-                    @if (field.name === 'bio') {
-                      <textarea
-                        class="form-control form-control-lg"
-                        rows="8"
-                        [id]="'settings-' + field.name"
-                        [name]="field.name"
-                        [placeholder]="field.placeholder"
-                        [formControlName]="field.name"
-                      ></textarea>
-                    } @else {
-                      <input
-                        class="form-control"
-                        [class.form-control-lg]="field.name !== 'image'"
-                        [id]="'settings-' + field.name"
-                        [type]="field.type"
-                        [name]="field.name"
-                        [placeholder]="field.placeholder"
-                        [attr.autocomplete]="field.autocomplete"
-                        [formControlName]="field.name"
-                      />
-                    }
-                  </fieldset>
-                }
-                <button class="btn btn-lg btn-primary pull-xs-right" type="submit">Update Settings</button>
-              </fieldset>
-            </form>
-            <hr />
-            <button type="button" class="btn btn-outline-danger" (click)="logout()">
-              Or click here to logout.
-            </button>
-          </div>
-        </div>
-      </div>
-    </div>
-  `,
+  templateUrl: './settings-page.html',
 })
 export class SettingsPage {
   private readonly session = inject(SessionStore);
