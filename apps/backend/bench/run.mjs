@@ -440,7 +440,7 @@ try {
         .map((load) => load.toFixed(1))
         .join(', ')} (1, 5, 15 min; a quiet machine is near 0).`,
       '',
-      `**Ceiling** (bare Fastify + pg, one indexed point query, same database, same run): ${ceilings.map((row) => `${fixed(row.rps)} req/s (${row.name.replace('ceiling ', '')}, node ${fixed(row.serverCpu, 3)} ms/req, PostgreSQL ${fixed(row.pgCpu, 3)} ms/req)`).join(', ') || 'not measured (--url)'}.`,
+      `**Ceiling** (bare Fastify + pg, one indexed point query, same database, same run): ${ceilings.map((row) => `${row.name.replace('ceiling ', '')} ${fixed(row.rps)} req/s (node ${fixed(row.serverCpu, 3)} ms/req, PostgreSQL ${fixed(row.pgCpu, 3)} ms/req)`).join(', ') || 'not measured (--url)'}.`,
       '',
       'CPU per request: the server process (all threads) and the whole PostgreSQL cluster, from /proc, divided by the requests served — steadier than req/s on a shared machine.',
       `Peer: issue 10's measurement on its machine (NestJS + Prisma on Node 24, ceiling ${fixed(ISSUE.ceiling)} req/s there), compared as a share of each side's ceiling.`,
