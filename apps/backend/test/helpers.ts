@@ -1,3 +1,4 @@
+import type { Article, ArticleResponse, NewArticle, UserResponse } from '@proyecto06/contract';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.js';
@@ -100,9 +101,10 @@ export function client(context: TestContext) {
       const response = await api.post('/api/users', { user: { username, email, password: 'password123' } });
       if (response.status !== 201)
         throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
-      return { username, email, token: response.body.user.token as string };
+      const { user } = response.body as UserResponse;
+      return { username, email, token: user.token };
     },
-    async createArticle(token: string, article: Record<string, unknown> = {}) {
+    async createArticle(token: string, article: Partial<NewArticle['article']> = {}): Promise<Article> {
       const response = await api.post(
         '/api/articles',
         { article: { title: uid('Title '), description: 'About it', body: 'The body', ...article } },
@@ -110,7 +112,7 @@ export function client(context: TestContext) {
       );
       if (response.status !== 201)
         throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
-      return response.body.article;
+      return (response.body as ArticleResponse).article;
     },
   };
   return api;
