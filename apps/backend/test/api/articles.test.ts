@@ -6,7 +6,7 @@ const api = client(ctx);
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 describe('articles', () => {
-  it('creates an article (201) with tags in the given order, and reads it back', async () => {
+  it('creates an article (201) with its tags in alphabetical order, and reads it back', async () => {
     const { token, username } = await api.register('art');
     const tag = uid('t');
     const created = await api.post(
