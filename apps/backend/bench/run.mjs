@@ -1,20 +1,30 @@
 #!/usr/bin/env node
-// npm run bench [-- --url http://host:port] [--duration 10] [--connections 50] [--pid N]
+// npm run bench [-- --url http://host:port] [--pid N] [--duration 10] [--connections 50] [--only a,b]
 //
 // Seeds the benchmark dataset through the API (50 users, 30 tags, 500 articles with 2–5 tags, 5 000
 // comments, follows, favorites), then loads each endpoint with autocannon after a warm-up and prints
-// req/s, p50, p99, errors and the server's peak RSS. Writes bench/REPORT.md. Numbers, never assertions.
+// req/s, p50, p99, errors, the server's peak RSS and CPU time per request: the Node process's and
+// PostgreSQL's (every process of the database cluster, read from /proc). CPU per request is the steady
+// figure on a busy machine; req/s and latency move with whatever else runs.
 //
-// Without --url it starts this backend (production mode, one process) on a fresh PostgreSQL database:
-// BENCH_DATABASE_URL if set, else a throwaway server started with .ci/lib.sh (needs PostgreSQL binaries).
-// With --url it measures any server implementing the RealWorld API (RSS only with --pid).
+// In the same run it loads a ceiling (bench/ceiling.mjs: bare Fastify + pg, one indexed point query) at
+// the start and at the end, and prints every endpoint as a percentage of it: a figure that travels between
+// machines. The peer's numbers are the ones issue 10 measured (their machine, their ceiling), compared
+// through that percentage. Writes bench/REPORT.md (not with --only). Numbers, never assertions.
+//
+// Without --url it starts this backend (production mode, one process) and the ceiling on a fresh
+// PostgreSQL database: BENCH_DATABASE_URL if set, else a throwaway server started with .ci/lib.sh (needs
+// PostgreSQL binaries; CI_PG_PORT/CI_WORK choose its port and folder). BENCH_PORT (default 18010) and
+// the port after it are the two servers' ports. With --url it measures any server implementing the
+// RealWorld API (RSS and CPU only with --pid, no ceiling).
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 const backendDir = fileURLToPath(new URL('..', import.meta.url));
 const repoDir = path.resolve(backendDir, '../..');
@@ -24,24 +34,99 @@ const arg = (name, fallback) => {
 };
 const DURATION = Number(arg('duration', '10'));
 const CONNECTIONS = Number(arg('connections', '50'));
+const ONLY = arg('only')?.split(',');
 const WARMUP = 3;
+// Every way of starting the server sets these (see the README's "Memory"): a small young generation,
+// and two malloc arenas instead of one per thread that ever allocated (glibc's default, 8 × cores).
+const SERVER_ENV = { MALLOC_ARENA_MAX: '2' };
+const NODE_FLAGS = ['--max-semi-space-size=8'];
 
-// The peer's numbers on one of our machines (NestJS on Fastify + Prisma, one process): [req/s, p99 ms].
-const PEER = {
-  'articles list': [188, 381],
-  'articles list offset 100': [137, 674],
-  'one article': [464, 174],
-  'its comments': [362, 222],
-  tags: [2392, 40],
-  profile: [1098, 92],
-  'feed (authenticated)': [131, 526],
-  'create article': [150, 460],
+// Issue 10's measurement (their machine, same driver, 50 connections, medians of three passes): the
+// NestJS + Prisma peer on Node 24, as [req/s, p99 ms], and bare Fastify + pg with one small query there.
+const ISSUE = {
+  ceiling: (6255 + 6865) / 2,
+  peer: {
+    'articles list': [430, 191],
+    'articles list offset 100': [467, 169],
+    'one article': [1121, 84],
+    'its comments': [968, 86],
+    tags: [5595, 20],
+    profile: [2758, 34],
+    'feed (authenticated)': [348, 205],
+    'create article': [390, 188],
+  },
 };
+// Targets: × the peer (compared as % of each side's ceiling), p99 ≤ ⅓ of the peer's, RSS under load.
 const TARGET_FACTOR = { 'articles list': 5, 'articles list offset 100': 5, 'feed (authenticated)': 5 };
+// Where 2× the peer is above what one query can do, this share of the ceiling is the bar instead.
+const CEILING_BAR = { tags: 80, profile: 80 };
+const RSS_LIMIT_MB = 200;
 
 let host = arg('url');
 let pid = arg('pid') ? Number(arg('pid')) : undefined;
-let server;
+let ceilingHost;
+let databaseUrl = process.env.BENCH_DATABASE_URL;
+const children = [];
+
+function procStat(processId) {
+  try {
+    const text = readFileSync(`/proc/${processId}/stat`, 'utf8');
+    // Fields after the command name, which may itself hold spaces and parentheses.
+    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
+
+/** CPU time (user + system, all threads) a process has used so far, in ms. */
+function cpuMs(processId) {
+  const fields = procStat(processId);
+  return fields ? (Number(fields[11]) + Number(fields[12])) * TICK_MS : undefined;
+}
+
+/**
+ * CPU time of a whole PostgreSQL cluster so far, in ms: the postmaster, its live children (backends,
+ * writers, autovacuum) and, through the postmaster's cumulative child time, the children that have exited.
+ */
+function clusterCpuMs(postmaster) {
+  const own = procStat(postmaster);
+  if (!own) return undefined;
+  let total = (Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14])) * TICK_MS;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = procStat(entry);
+    if (fields && Number(fields[1]) === postmaster)
+      total += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  }
+  return total;
+}
+
+/** The postmaster's pid when the database runs on this machine and /proc shows it, else undefined. */
+async function findPostmaster() {
+  if (!databaseUrl) return undefined;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query('select pg_backend_pid() as pid');
+    const fields = procStat(rows[0].pid);
+    return fields ? Number(fields[1]) : undefined;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Statistics and visibility map up to date, as autovacuum keeps them on a database in steady use. */
+async function vacuum() {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('vacuum (analyze)');
+  } finally {
+    await client.end();
+  }
+}
 
 function rssMb(processId) {
   try {
@@ -52,45 +137,52 @@ function rssMb(processId) {
   }
 }
 
-async function startServer() {
-  let url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    url = execFileSync(
-      'bash',
-      ['-c', 'source .ci/lib.sh && start_postgres && fresh_database conduit_bench'],
-      {
-        cwd: repoDir,
-        encoding: 'utf8',
-      },
-    ).trim();
-  }
-  const port = process.env.BENCH_PORT ?? '18010';
-  server = spawn(process.execPath, ['--max-semi-space-size=8', 'dist/server.js', '--migrate'], {
-    cwd: backendDir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: url,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      PORT: port,
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_AUTH_PER_MINUTE: '100000',
-      SHUTDOWN_DRAIN_MS: '0',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  pid = server.pid;
-  host = `http://127.0.0.1:${port}`;
+async function waitFor(url) {
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(`${host}/health/ready`)).ok) return;
+      if ((await fetch(url)).status < 500) return;
     } catch {
       // starting
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error('server did not become ready');
+  throw new Error(`${url} did not answer`);
+}
+
+function startNode(args, env) {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...args], {
+    cwd: backendDir,
+    env: { ...process.env, ...SERVER_ENV, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  children.push(child);
+  return child;
+}
+
+async function startServers() {
+  databaseUrl ??= execFileSync(
+    'bash',
+    ['-c', 'source .ci/lib.sh && start_postgres && fresh_database conduit_bench'],
+    { cwd: repoDir, encoding: 'utf8' },
+  ).trim();
+  const port = Number(process.env.BENCH_PORT ?? '18010');
+  const server = startNode(['dist/server.js', '--migrate'], {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_AUTH_PER_MINUTE: '100000',
+    SHUTDOWN_DRAIN_MS: '0',
+  });
+  pid = server.pid;
+  host = `http://127.0.0.1:${port}`;
+  await waitFor(`${host}/health/ready`);
+  // Started after the migrations have created the table it reads.
+  startNode(['bench/ceiling.mjs'], { DATABASE_URL: databaseUrl, PORT: String(port + 1) });
+  ceilingHost = `http://127.0.0.1:${port + 1}`;
+  await waitFor(`${ceilingHost}/ceiling/1`);
 }
 
 async function call(method, url, body, token) {
@@ -198,24 +290,73 @@ async function seed() {
   return { users, articles, run };
 }
 
-function load(name, options) {
+function load(options) {
   return new Promise((resolve, reject) => {
-    let peakRss = pid ? rssMb(pid) : undefined;
-    const sampler = pid
-      ? setInterval(() => (peakRss = Math.max(peakRss ?? 0, rssMb(pid) ?? 0)), 200)
-      : undefined;
-    autocannon({ connections: CONNECTIONS, ...options }, (error, result) => {
-      clearInterval(sampler);
-      if (error) return reject(error);
-      resolve({ name, result, peakRss });
-    });
+    autocannon({ connections: CONNECTIONS, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
   });
 }
 
+/** Warm-up, then the measured run with CPU and RSS sampled around it. */
+async function measure(name, options, postmaster) {
+  await load({ ...options, duration: WARMUP });
+  let peakRss = pid ? rssMb(pid) : undefined;
+  const sampler = pid
+    ? setInterval(() => (peakRss = Math.max(peakRss ?? 0, rssMb(pid) ?? 0)), 200)
+    : undefined;
+  const serverBefore = pid ? cpuMs(pid) : undefined;
+  const pgBefore = postmaster ? clusterCpuMs(postmaster) : undefined;
+  const result = await load({ ...options, duration: DURATION });
+  clearInterval(sampler);
+  const perRequest = (before, after) =>
+    before === undefined || after === undefined || result.requests.total === 0
+      ? undefined
+      : (after - before) / result.requests.total;
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    rss: peakRss,
+    serverCpu: perRequest(serverBefore, pid ? cpuMs(pid) : undefined),
+    pgCpu: perRequest(pgBefore, postmaster ? clusterCpuMs(postmaster) : undefined),
+  };
+}
+
+const fixed = (value, digits = 0) => (value === undefined ? 'n/a' : value.toFixed(digits));
+
+/** The verdicts against issue 10's targets, from the share of the ceiling (see ISSUE). */
+function judge(row, ceiling) {
+  const [peerRps, peerP99] = ISSUE.peer[row.name];
+  const share = ceiling ? (100 * row.rps) / ceiling : undefined;
+  const peerShare = (100 * peerRps) / ISSUE.ceiling;
+  const timesPeer = share === undefined ? undefined : share / peerShare;
+  const factor = TARGET_FACTOR[row.name] ?? 2;
+  const bar = CEILING_BAR[row.name];
+  const speedOk = timesPeer !== undefined && (timesPeer >= factor || (bar !== undefined && share >= bar));
+  return {
+    share,
+    peerShare,
+    timesPeer,
+    target: `≥ ${factor}× peer${bar ? ` or ≥ ${bar} % of ceiling` : ''}`,
+    speedOk,
+    p99Ok: row.p99 <= peerP99 / 3,
+    rssOk: row.rss === undefined ? undefined : row.rss < RSS_LIMIT_MB,
+  };
+}
+
+const mark = (ok) => (ok === undefined ? 'n/a' : ok ? '✓' : '✗');
+
+// Other work on the machine moves req/s and latency (not so much CPU per request): the report says how busy it was.
+const loadBefore = os.loadavg();
 let exitCode = 0;
 try {
-  if (!host) await startServer();
+  if (!host) await startServers();
+  const postmaster = await findPostmaster().catch(() => undefined);
   const { users, articles } = await seed();
+  if (databaseUrl) await vacuum();
   const reader = users[0];
   const busiest = articles[0];
   let created = 0;
@@ -253,52 +394,77 @@ try {
         ],
       },
     ],
-  ];
+  ].filter(([name]) => !ONLY || ONLY.some((only) => name.includes(only)));
+
+  const header = `${'endpoint'.padEnd(26)} ${'req/s'.padStart(7)} ${'p50'.padStart(5)} ${'p99'.padStart(5)} ${'%ceil'.padStart(6)} ${'node ms/req'.padStart(11)} ${'pg ms/req'.padStart(9)} ${'RSS MB'.padStart(6)} errors`;
+  const print = (row) =>
+    console.log(
+      `${row.name.padEnd(26)} ${fixed(row.rps).padStart(7)} ${String(row.p50).padStart(5)} ${String(row.p99).padStart(5)} ${(row.share === undefined ? '' : fixed(row.share) + '%').padStart(6)} ${fixed(row.serverCpu, 3).padStart(11)} ${fixed(row.pgCpu, 3).padStart(9)} ${fixed(row.rss).padStart(6)} ${row.errors}`,
+    );
+  console.log(header);
+
+  const ceilings = [];
+  const ceilingRun = async (label) => {
+    // The ceiling's own CPU is that of its process, not the backend's: measured with pid swapped.
+    const backendPid = pid;
+    pid = children[1].pid;
+    const row = await measure(label, { url: `${ceilingHost}/ceiling/1` }, postmaster);
+    pid = backendPid;
+    ceilings.push(row);
+    print({ ...row, share: undefined });
+  };
+  if (ceilingHost) await ceilingRun('ceiling (start)');
   const rows = [];
   for (const [name, options] of endpoints) {
-    await load(name, { ...options, duration: WARMUP });
-    const { result, peakRss } = await load(name, { ...options, duration: DURATION });
-    const errors = result.errors + result.non2xx;
-    const row = {
-      name,
-      rps: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      errors,
-      rss: peakRss,
-    };
+    const row = await measure(name, options, postmaster);
     rows.push(row);
-    console.log(
-      `${name.padEnd(26)} ${row.rps.toFixed(0).padStart(7)} req/s  p50 ${String(row.p50).padStart(5)} ms  p99 ${String(row.p99).padStart(5)} ms  errors ${errors}  RSS ${row.rss ? row.rss.toFixed(0) + ' MB' : 'n/a'}`,
-    );
+    print({ ...row, share: judge(row, ceilings[0]?.rps).share });
   }
+  if (ceilingHost) await ceilingRun('ceiling (end)');
+  const ceiling = ceilings.length
+    ? ceilings.reduce((sum, row) => sum + row.rps, 0) / ceilings.length
+    : undefined;
+  console.log(`\nAs a share of the mean ceiling (${fixed(ceiling)} req/s):`);
+  console.log(header);
+  for (const row of rows) print({ ...row, share: judge(row, ceiling).share });
 
-  const lines = [
-    '# Benchmark report',
-    '',
-    `Generated by \`npm run bench\` on ${new Date().toISOString()} — ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
-    `Target: ${host}; autocannon, ${CONNECTIONS} connections, ${DURATION} s per endpoint after a ${WARMUP} s warm-up; the load generator shares the machine.`,
-    'Dataset: 50 users, 30 tags, 500 articles with 2–5 tags each, 5 000 comments, 500 follows, 1 000 favorites.',
-    '',
-    '| endpoint | req/s | p50 ms | p99 ms | errors | peak RSS MB | peer req/s | peer p99 ms | ×peer req/s | target req/s | p99 ≤ ⅓ peer |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    ...rows.map((row) => {
-      const [peerRps, peerP99] = PEER[row.name];
-      const target = peerRps * (TARGET_FACTOR[row.name] ?? 2);
-      return `| ${row.name} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.rss?.toFixed(0) ?? 'n/a'} | ${peerRps} | ${peerP99} | ${(row.rps / peerRps).toFixed(1)}× | ${target} ${row.rps >= target ? '✓' : '✗'} | ${row.p99 <= peerP99 / 3 ? '✓' : '✗'} |`;
-    }),
-    '',
-  ];
-  writeFileSync(path.join(backendDir, 'bench/REPORT.md'), lines.join('\n'));
-  console.log(`\nwrote apps/backend/bench/REPORT.md`);
+  if (!ONLY) {
+    const lines = [
+      '# Benchmark report',
+      '',
+      `Generated by \`npm run bench\` on ${new Date().toISOString()} — ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
+      `Target: ${host}; autocannon, ${CONNECTIONS} connections, ${DURATION} s per endpoint after a ${WARMUP} s warm-up; the load generator shares the machine.`,
+      'Dataset: 50 users, 30 tags, 500 articles with 2–5 tags each, 5 000 comments, 500 follows, 1 000 favorites.',
+      `Load average before the run: ${loadBefore.map((load) => load.toFixed(1)).join(', ')}; after: ${os
+        .loadavg()
+        .map((load) => load.toFixed(1))
+        .join(', ')} (1, 5, 15 min; a quiet machine is near 0).`,
+      '',
+      `**Ceiling** (bare Fastify + pg, one indexed point query, same database, same run): ${ceilings.map((row) => `${row.name.replace('ceiling ', '')} ${fixed(row.rps)} req/s (node ${fixed(row.serverCpu, 3)} ms/req, PostgreSQL ${fixed(row.pgCpu, 3)} ms/req)`).join(', ') || 'not measured (--url)'}.`,
+      '',
+      'CPU per request: the server process (all threads) and the whole PostgreSQL cluster, from /proc, divided by the requests served — steadier than req/s on a shared machine.',
+      `Peer: issue 10's measurement on its machine (NestJS + Prisma on Node 24, ceiling ${fixed(ISSUE.ceiling)} req/s there), compared as a share of each side's ceiling.`,
+      '',
+      '| endpoint | req/s | p50 ms | p99 ms | % of ceiling | node CPU ms/req | PostgreSQL CPU ms/req | peak RSS MB | errors | peer req/s · p99 (issue 10) | peer % of its ceiling | × peer | target | p99 ≤ ⅓ peer | RSS < 200 MB |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |',
+      ...rows.map((row) => {
+        const [peerRps, peerP99] = ISSUE.peer[row.name];
+        const verdict = judge(row, ceiling);
+        return `| ${row.name} | ${fixed(row.rps)} | ${row.p50} | ${row.p99} | ${fixed(verdict.share)} | ${fixed(row.serverCpu, 3)} | ${fixed(row.pgCpu, 3)} | ${fixed(row.rss)} | ${row.errors} | ${peerRps} · ${peerP99} | ${fixed(verdict.peerShare)} | ${fixed(verdict.timesPeer, 1)}× | ${verdict.target} ${mark(verdict.timesPeer === undefined ? undefined : verdict.speedOk)} | ${mark(verdict.p99Ok)} | ${mark(verdict.rssOk)} |`;
+      }),
+      '',
+    ];
+    writeFileSync(path.join(backendDir, 'bench/REPORT.md'), lines.join('\n'));
+    console.log(`\nwrote apps/backend/bench/REPORT.md`);
+  }
   if (rows.some((row) => row.errors > 0)) exitCode = 1;
 } catch (error) {
   console.error(error);
   exitCode = 1;
 } finally {
-  if (server) {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.on('exit', resolve));
+  for (const child of children.reverse()) {
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await new Promise((resolve) => child.on('exit', resolve));
   }
 }
 process.exit(exitCode);

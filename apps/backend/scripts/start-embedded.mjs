@@ -63,6 +63,9 @@ env.DATA_DIR ??= path.join(repoDir, '.data/pglite');
 if (!env.FRONTEND_DIST && existsSync(path.join(frontendDist, 'index.html'))) env.FRONTEND_DIST = frontendDist;
 // One process on a developer's machine: nothing to drain for.
 env.SHUTDOWN_DRAIN_MS ??= '0';
+// glibc gives every thread that allocates its own malloc arena (up to 8 per core) and keeps their freed
+// pages: argon2's 19 MiB per hash on the thread pool would otherwise stay resident (README, "Memory").
+env.MALLOC_ARENA_MAX ??= '2';
 
 // A small young generation keeps the resident set low (see the README's note on memory).
 const server = spawn(process.execPath, ['--max-semi-space-size=8', 'dist/server.js', '--migrate'], {

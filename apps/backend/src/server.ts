@@ -7,6 +7,7 @@
 import { buildApp } from './app.js';
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/client.js';
+import { logOptions } from './logging.js';
 
 let config;
 try {
@@ -16,10 +17,7 @@ try {
   process.exit(1);
 }
 
-const logger = {
-  level: config.logLevel,
-  redact: ['req.headers.authorization', 'req.headers.cookie'],
-};
+const logger = logOptions(config.logLevel);
 const database = await openDatabase(config.database);
 const app = await buildApp({ config, database, logger });
 

@@ -1,6 +1,8 @@
+import type { Article, ArticleResponse, NewArticle, UserResponse } from '@proyecto06/contract';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { logOptions } from '../src/logging.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { migrate, openDatabase, type Database } from '../src/db/client.js';
 
@@ -12,6 +14,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     DATA_DIR: 'memory://',
     JWT_SECRET: TEST_SECRET,
     RATE_LIMIT_AUTH_PER_MINUTE: '100000',
+    RATE_LIMIT_WRITES_PER_MINUTE: '100000',
     LOG_LEVEL: 'silent',
     ...(process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
     ...env,
@@ -25,8 +28,17 @@ export interface TestContext {
   queries: string[];
 }
 
+export interface AppSetup {
+  /** Environment on top of the test defaults. */
+  env?: Record<string, string>;
+  /** Receives every log line (JSON) the app writes; without it the app logs nothing. */
+  log?: (line: string) => void;
+  /** Adds test-only routes before the app starts. */
+  routes?: (app: FastifyInstance, database: Database) => void;
+}
+
 /** One app per test file on the real database (TEST_DATABASE_URL) or a fresh embedded one. */
-export function useApp(env: Record<string, string> = {}): TestContext {
+export function useApp(env: Record<string, string> = {}, setup: Omit<AppSetup, 'env'> = {}): TestContext {
   const context = { queries: [] as string[] } as TestContext;
   beforeAll(async () => {
     const config = testConfig(env);
@@ -34,7 +46,11 @@ export function useApp(env: Record<string, string> = {}): TestContext {
       onQuery: (query) => context.queries.push(query),
     });
     if (context.database.kind === 'embedded') await migrate(context.database);
-    context.app = await buildApp({ config, database: context.database });
+    const logger = setup.log
+      ? { ...logOptions('info'), stream: { write: (line: string) => setup.log!(line) } }
+      : false;
+    context.app = await buildApp({ config, database: context.database, logger });
+    setup.routes?.(context.app, context.database);
     await context.app.ready();
   });
   afterAll(async () => {
@@ -85,9 +101,10 @@ export function client(context: TestContext) {
       const response = await api.post('/api/users', { user: { username, email, password: 'password123' } });
       if (response.status !== 201)
         throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
-      return { username, email, token: response.body.user.token as string };
+      const { user } = response.body as UserResponse;
+      return { username, email, token: user.token };
     },
-    async createArticle(token: string, article: Record<string, unknown> = {}) {
+    async createArticle(token: string, article: Partial<NewArticle['article']> = {}): Promise<Article> {
       const response = await api.post(
         '/api/articles',
         { article: { title: uid('Title '), description: 'About it', body: 'The body', ...article } },
@@ -95,7 +112,7 @@ export function client(context: TestContext) {
       );
       if (response.status !== 201)
         throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
-      return response.body.article;
+      return (response.body as ArticleResponse).article;
     },
   };
   return api;

@@ -102,7 +102,12 @@ export async function openDatabase(config: Config['database'], options: OpenOpti
   const { drizzle } = await import('drizzle-orm/pglite');
   const dataDir = config.dataDir === 'memory://' ? config.dataDir : path.resolve(config.dataDir);
   if (dataDir !== 'memory://') await mkdir(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  // PGlite's PostgreSQL keeps its 128 MB default buffer pool inside the WebAssembly memory, every page of
+  // it resident: 16 MB holds a developer's data set (the files stay in the OS cache) and the idle
+  // process drops from about 370 to about 245 MB (README, "Memory").
+  const client = await PGlite.create(dataDir, {
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+  });
   const db = drizzle(client, { schema, logger }) as unknown as Db;
   return {
     kind: 'embedded',

@@ -1,10 +1,9 @@
 /** Rows to API objects: the only place that knows both shapes. */
-import type { Article, ArticleSummary, Comment, Profile, User } from '@proyecto06/contract';
-import type { ArticleRow } from '../repositories/articles.js';
+import type { Comment, Profile, User } from '@proyecto06/contract';
 import type { CommentRow } from '../repositories/comments.js';
 import type { ProfileRow, UserRow } from '../repositories/users.js';
 
-type AuthorColumns = Pick<ArticleRow, 'authorUsername' | 'authorBio' | 'authorImage' | 'following'>;
+type AuthorColumns = Pick<CommentRow, 'authorUsername' | 'authorBio' | 'authorImage' | 'following'>;
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -23,24 +22,6 @@ function toAuthor(row: AuthorColumns): Profile {
     image: row.authorImage,
     following: row.following,
   };
-}
-
-export function toArticleSummary(row: ArticleRow): ArticleSummary {
-  return {
-    slug: row.slug,
-    title: row.title,
-    description: row.description,
-    tagList: row.tagList,
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
-    favorited: row.favorited,
-    favoritesCount: row.favoritesCount,
-    author: toAuthor(row),
-  };
-}
-
-export function toArticle(row: ArticleRow): Article {
-  return { ...toArticleSummary(row), body: row.body ?? '' };
 }
 
 export function toComment(row: CommentRow): Comment {

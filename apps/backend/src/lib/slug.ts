@@ -17,3 +17,10 @@ export function slugify(title: string): string {
 export function slugSuffix(): string {
   return randomBytes(4).toString('hex').slice(0, 6);
 }
+
+// Words that follow /api/articles/ in a route of their own: an article there would be unreachable.
+const RESERVED = new Set(['feed']);
+
+export function isReservedSlug(slug: string): boolean {
+  return RESERVED.has(slug);
+}

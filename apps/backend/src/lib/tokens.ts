@@ -1,6 +1,21 @@
+import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 
-/** Issues and checks the login tokens: HS256 JWTs whose subject is the user id (usernames can change). */
+export interface TokenClaims {
+  userId: number;
+  /** The user's token version when it was issued; a password change moves the user past it. */
+  version: number;
+  /** Names the login this token belongs to (one per login or registration). */
+  session: string;
+}
+
+/** A new session id for a login. */
+export const newSession = () => randomBytes(12).toString('base64url');
+
+/**
+ * Issues and checks the login tokens: HS256 JWTs whose subject is the user id (usernames can change) and
+ * whose `ver` and `sid` claims are the user's token version and the login session.
+ */
 export class Tokens {
   private readonly key: Uint8Array;
 
@@ -11,8 +26,8 @@ export class Tokens {
     this.key = new TextEncoder().encode(secret);
   }
 
-  sign(userId: number): Promise<string> {
-    return new SignJWT({})
+  sign({ userId, version, session }: TokenClaims): Promise<string> {
+    return new SignJWT({ ver: version, sid: session })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(String(userId))
       .setIssuedAt()
@@ -20,12 +35,16 @@ export class Tokens {
       .sign(this.key);
   }
 
-  /** The user id, or undefined when the token is malformed, forged or expired. */
-  async verify(token: string): Promise<number | undefined> {
+  /** The claims, or undefined when the token is malformed, forged or expired. */
+  async verify(token: string): Promise<TokenClaims | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
-      const id = Number(payload.sub);
-      return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+      const userId = Number(payload.sub);
+      const { ver: version, sid: session } = payload;
+      if (!Number.isSafeInteger(userId) || userId <= 0) return undefined;
+      if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) return undefined;
+      if (typeof session !== 'string' || session === '') return undefined;
+      return { userId, version, session };
     } catch {
       return undefined;
     }

@@ -1,7 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { unauthorized } from '../lib/errors.js';
 import { Tokens } from '../lib/tokens.js';
+import { tokenState } from '../repositories/users.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,6 +15,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The authenticated user's id; 0 when anonymous (no user has id 0, so SQL can compare with it). */
     userId: number;
+    /** The token the request was authenticated with ('' when anonymous). */
+    token: string;
+    /** The login session of that token ('' when anonymous). */
+    session: string;
   }
 }
 
@@ -25,11 +30,25 @@ function tokenFrom(request: FastifyRequest): string | undefined {
   return match ? match[1] : '';
 }
 
+/** Whether a route runs `hook` on request (routes list it alone or among others). */
+export function runsOnRequest(route: RouteOptions, hook: unknown): boolean {
+  const hooks = route.onRequest;
+  return Array.isArray(hooks) ? hooks.includes(hook as never) : hooks === hook;
+}
+
+/**
+ * Token authentication. A token is valid while its signature and expiry hold and its version is the
+ * user's current one, or it belongs to the session that last changed the password: a password change
+ * signs out every other session and keeps the one that made it. Routes that require a user are
+ * documented with the `Token` security scheme here, once, rather than in every route.
+ */
 export default fp<{ secret: string; expiresInSeconds: number }>(
   async (app, { secret, expiresInSeconds }) => {
     const tokens = new Tokens(secret, expiresInSeconds);
     app.decorate('tokens', tokens);
     app.decorateRequest('userId', 0);
+    app.decorateRequest('token', '');
+    app.decorateRequest('session', '');
 
     const identify = async (request: FastifyRequest, required: boolean) => {
       const token = tokenFrom(request);
@@ -37,12 +56,24 @@ export default fp<{ secret: string; expiresInSeconds: number }>(
         if (required) throw unauthorized('token', 'is missing');
         return;
       }
-      const userId = token ? await tokens.verify(token) : undefined;
-      if (userId === undefined) throw unauthorized('token', 'is invalid or expired');
-      request.userId = userId;
+      const claims = token ? await tokens.verify(token) : undefined;
+      const state = claims && (await tokenState(app.db, claims.userId));
+      const current =
+        state && (claims.version === state.tokenVersion || claims.session === state.keptSession);
+      if (!current) throw unauthorized('token', 'is invalid or expired');
+      request.userId = claims.userId;
+      request.token = token;
+      request.session = claims.session;
     };
-    app.decorate('requireUser', (request: FastifyRequest) => identify(request, true));
+    const requireUser = (request: FastifyRequest) => identify(request, true);
+    app.decorate('requireUser', requireUser);
     app.decorate('identifyUser', (request: FastifyRequest) => identify(request, false));
+
+    app.addHook('onRoute', (route) => {
+      if (runsOnRequest(route, requireUser) && route.schema) {
+        route.schema = { ...route.schema, security: [{ Token: [] }] };
+      }
+    });
   },
-  { name: 'auth' },
+  { name: 'auth', dependencies: ['database'] },
 );

@@ -25,7 +25,7 @@ function messageOf(error: ErrorObject): string | undefined {
     case 'required':
       return "can't be blank";
     case 'minLength':
-      return params.limit === 1
+      return params.limit === 1 || error.data === ''
         ? "can't be blank"
         : `is too short (minimum is ${String(params.limit)} characters)`;
     case 'maxLength':

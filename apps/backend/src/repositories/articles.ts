@@ -3,27 +3,10 @@
  * `favorited` and the ordered tag list come from joins and correlated sub-queries on indexed columns,
  * never from a query per row.
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { rows, type Db } from '../db/client.js';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
 import { articleTags, articles, favorites, tags } from '../db/schema.js';
-
-export interface ArticleRow {
-  id: number;
-  slug: string;
-  title: string;
-  description: string;
-  body?: string;
-  tagList: string[];
-  createdAt: Date;
-  updatedAt: Date;
-  favorited: boolean;
-  favoritesCount: number;
-  authorId: number;
-  authorUsername: string;
-  authorBio: string | null;
-  authorImage: string | null;
-  following: boolean;
-}
+import { isoTime, jsonOf, profileJson } from './prepared.js';
 
 export interface ArticleFilter {
   tag?: string | undefined;
@@ -33,72 +16,106 @@ export interface ArticleFilter {
   feedOf?: number | undefined;
 }
 
-function filterSql(filter: ArticleFilter): SQL {
-  const conditions: SQL[] = [sql`true`];
+/**
+ * The where clause of a list and its parameters, numbered from $4 ($1 viewer, $2 limit, $3 offset), and
+ * the statement name's suffix (one per combination of filters).
+ */
+function filterSql(filter: ArticleFilter): { where: string; params: unknown[]; shape: string } {
+  const conditions = ['true'];
+  const params: unknown[] = [];
+  let shape = '';
+  const add = (key: string, value: unknown, condition: (param: string) => string) => {
+    params.push(value);
+    conditions.push(condition(`$${params.length + 3}`));
+    shape += key;
+  };
   if (filter.tag !== undefined) {
-    conditions.push(
-      sql`a.id in (select at.article_id from article_tags at join tags t on t.id = at.tag_id where t.name = ${filter.tag})`,
+    add(
+      't',
+      filter.tag,
+      (p) =>
+        `a.id in (select at.article_id from article_tags at join tags t on t.id = at.tag_id where t.name = ${p})`,
     );
   }
   if (filter.author !== undefined) {
-    conditions.push(sql`a.author_id = (select id from users where username = ${filter.author})`);
+    add(
+      'a',
+      filter.author,
+      (p) => `a.author_id = (select id from users where lower(username) = lower(${p}))`,
+    );
   }
   if (filter.favorited !== undefined) {
-    conditions.push(
-      sql`a.id in (select f.article_id from favorites f where f.user_id = (select id from users where username = ${filter.favorited}))`,
+    add(
+      'f',
+      filter.favorited,
+      (p) =>
+        `a.id in (select f.article_id from favorites f where f.user_id = (select id from users where lower(username) = lower(${p})))`,
     );
   }
   if (filter.feedOf !== undefined) {
-    conditions.push(
-      sql`a.author_id in (select followee_id from follows where follower_id = ${filter.feedOf})`,
+    add(
+      'F',
+      filter.feedOf,
+      (p) => `a.author_id in (select followee_id from follows where follower_id = ${p})`,
     );
   }
-  return sql.join(conditions, sql` and `);
+  return { where: conditions.join(' and '), params, shape };
 }
 
-function selectArticles(
-  viewerId: number,
-  withBody: boolean,
-  where: SQL,
-  page?: { limit: number; offset: number },
-): SQL {
-  return sql`
-    select a.id, a.slug, a.title, a.description, ${withBody ? sql`a.body,` : sql``}
-      a.created_at as "createdAt", a.updated_at as "updatedAt", a.favorites_count as "favoritesCount",
-      a.author_id as "authorId", u.username as "authorUsername", u.bio as "authorBio", u.image as "authorImage",
-      exists (select 1 from follows fo where fo.follower_id = ${viewerId} and fo.followee_id = a.author_id) as following,
-      exists (select 1 from favorites fa where fa.user_id = ${viewerId} and fa.article_id = a.id) as favorited,
-      coalesce((select array_agg(t.name order by at.position) from article_tags at join tags t on t.id = at.tag_id
-                where at.article_id = a.id), '{}') as "tagList"
-    from articles a join users u on u.id = a.author_id
-    where ${where}
-    order by a.created_at desc nulls last, a.id desc nulls last
-    ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`;
-}
+/** An article of `a` joined with its author `u`, for the viewer in $1. Tags in alphabetical order. */
+const articleJson = (withBody: boolean) => `json_build_object(
+    'slug', a.slug, 'title', a.title, 'description', a.description, ${withBody ? `'body', a.body,` : ''}
+    'tagList', array(select t.name from article_tags at join tags t on t.id = at.tag_id
+                     where at.article_id = a.id order by t.name collate "C"),
+    'createdAt', ${isoTime('a.created_at')}, 'updatedAt', ${isoTime('a.updated_at')},
+    'favorited', exists (select 1 from favorites fa where fa.user_id = $1 and fa.article_id = a.id),
+    'favoritesCount', a.favorites_count,
+    'author', ${profileJson('u')})`;
 
-/** One page of articles (without bodies) and the exact count of all that match: two statements. */
-export async function listArticles(
+/**
+ * One page of articles (without bodies) and the exact count of all that match, as the response's JSON:
+ * one statement. The page is cut first, so only its rows get their tags, author and flags (an offset
+ * does not pay for the rows it skips).
+ */
+export async function listArticlesJson(
   db: Db,
   filter: ArticleFilter,
   viewerId: number,
   page: { limit: number; offset: number },
-): Promise<{ articles: ArticleRow[]; count: number }> {
-  const where = filterSql(filter);
-  const [list, [total]] = await Promise.all([
-    page.limit === 0
-      ? Promise.resolve([])
-      : rows<ArticleRow>(db, selectArticles(viewerId, false, where, page)),
-    rows<{ count: number }>(db, sql`select count(*)::int as count from articles a where ${where}`),
+): Promise<string> {
+  const { where, params, shape } = filterSql(filter);
+  const newest = 'order by a.created_at desc nulls last, a.id desc nulls last';
+  // The feed (its follower is the last parameter) starts from `follows` (its primary key: follower, followee) and takes at most a page's worth
+  // of each followee's newest articles from articles_author_created_idx: bounded by followees × page,
+  // where walking the global newest-first index would read every article since the followees last wrote.
+  const source =
+    filter.feedOf === undefined
+      ? `select * from articles a where ${where}`
+      : `select a.* from follows f cross join lateral (
+           select * from articles a where a.author_id = f.followee_id ${newest} limit $2::int + $3::int) a
+         where f.follower_id = $${params.length + 3}`;
+  const text = `
+    with page as (${source} ${newest} limit $2 offset $3)
+    select json_build_object(
+      'articles', coalesce(json_agg(${articleJson(false)} ${newest}), '[]'),
+      'articlesCount', (select count(*) from articles a where ${where}))::text as json
+    from page a join users u on u.id = a.author_id`;
+  const json = await jsonOf(db, `articles_list_${shape}`, text, [
+    viewerId,
+    page.limit,
+    page.offset,
+    ...params,
   ]);
-  return { articles: list, count: total?.count ?? 0 };
+  return json!;
 }
 
-export async function findArticle(db: Db, slug: string, viewerId: number): Promise<ArticleRow | undefined> {
-  const [row] = await rows<ArticleRow>(
-    db,
-    selectArticles(viewerId, true, sql`a.slug = ${slug}`, { limit: 1, offset: 0 }),
-  );
-  return row;
+const ONE_ARTICLE = `
+  select json_build_object('article', ${articleJson(true)})::text as json
+  from articles a join users u on u.id = a.author_id where a.slug = $2`;
+
+/** `{ article }` as the viewer sees it, or undefined when no article has that slug. */
+export function findArticleJson(db: Db, slug: string, viewerId: number): Promise<string | undefined> {
+  return jsonOf(db, 'article_by_slug', ONE_ARTICLE, [viewerId, slug]);
 }
 
 /** Just what an ownership check needs. */
@@ -158,9 +175,10 @@ export async function setArticleTags(
     .onConflictDoNothing();
   const found = await db.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.name, names));
   const idByName = new Map(found.map((tag) => [tag.name, tag.id]));
-  await db
-    .insert(articleTags)
-    .values(names.map((name, position) => ({ articleId, tagId: idByName.get(name)!, position })));
+  // In tag id order: the trigger counting each tag's articles locks the tag rows in that order, so two
+  // articles sharing tags never wait on each other crosswise (a deadlock).
+  const rows = names.map((name, position) => ({ articleId, tagId: idByName.get(name)!, position }));
+  await db.insert(articleTags).values(rows.sort((a, b) => a.tagId - b.tagId));
 }
 
 /** Marks a favorite; the count moves only when the row is new, so repeating it is harmless. */
@@ -191,12 +209,15 @@ export async function removeFavorite(db: Db, userId: number, articleId: number):
   }
 }
 
-/** Tags in use, most used first. Bounded: a tag cloud, not an index of every tag ever written. */
-export async function popularTags(db: Db, limit: number): Promise<string[]> {
-  const result = await rows<{ name: string }>(
-    db,
-    sql`select t.name from tags t join article_tags at on at.tag_id = t.id
-        group by t.id, t.name order by count(*) desc, t.name limit ${limit}`,
-  );
-  return result.map((row) => row.name);
+const POPULAR_TAGS = `
+  select json_build_object('tags', coalesce(json_agg(name order by article_count desc nulls last, name), '[]'))::text as json
+  from (select name, article_count from tags where article_count > 0
+        order by article_count desc nulls last, name limit $1) popular`;
+
+/**
+ * `{ tags }`: the tags in use, most used first. Bounded: a tag cloud, not an index of every tag ever
+ * written. Reads the count a trigger keeps on each tag (migration 0002), from tags_popular_idx.
+ */
+export async function popularTagsJson(db: Db, limit: number): Promise<string> {
+  return (await jsonOf(db, 'popular_tags', POPULAR_TAGS, [limit]))!;
 }

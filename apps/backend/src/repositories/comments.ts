@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { rows, type Db } from '../db/client.js';
 import { comments } from '../db/schema.js';
+import { isoTime, jsonOf, profileJson } from './prepared.js';
 
 export interface CommentRow {
   id: number;
@@ -25,14 +26,27 @@ function selectComments(viewerId: number, where: ReturnType<typeof sql>, limit: 
     limit ${limit}`;
 }
 
-/** Newest first, one statement; bounded so a flame war cannot make one response unbounded. */
-export async function listComments(
+const ARTICLE_COMMENTS = `
+  select json_build_object('comments', coalesce(json_agg(json_build_object(
+      'id', c.id, 'createdAt', ${isoTime('c.created_at')}, 'updatedAt', ${isoTime('c.updated_at')},
+      'body', c.body, 'author', ${profileJson('u')}) order by c.id desc) filter (where c.id is not null), '[]'))::text as json
+  from articles a
+  left join lateral (select * from comments c where c.article_id = a.id order by c.id desc limit $3) c on true
+  left join users u on u.id = c.author_id
+  where a.slug = $2
+  group by a.id`;
+
+/**
+ * `{ comments }` of the article with that slug, newest first, or undefined when there is no such
+ * article: one statement. Bounded so a flame war cannot make one response unbounded.
+ */
+export function listCommentsJson(
   db: Db,
-  articleId: number,
+  slug: string,
   viewerId: number,
   limit: number,
-): Promise<CommentRow[]> {
-  return rows<CommentRow>(db, selectComments(viewerId, sql`c.article_id = ${articleId}`, limit));
+): Promise<string | undefined> {
+  return jsonOf(db, 'article_comments', ARTICLE_COMMENTS, [viewerId, slug, limit]);
 }
 
 export async function findComment(db: Db, id: number, viewerId: number): Promise<CommentRow | undefined> {

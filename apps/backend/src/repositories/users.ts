@@ -2,6 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { follows, users } from '../db/schema.js';
+import { jsonOf, profileJson } from './prepared.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -38,11 +39,13 @@ export async function insertUser(
 export async function updateUser(
   db: Db,
   id: number,
-  changes: Partial<Pick<UserRow, 'username' | 'email' | 'passwordHash' | 'bio' | 'image'>>,
+  changes: Partial<Pick<UserRow, 'username' | 'email' | 'passwordHash' | 'keptSession' | 'bio' | 'image'>>,
 ): Promise<UserRow | undefined> {
+  // A new password ends every session opened with the old one (but `keptSession`).
+  const revoke = changes.passwordHash !== undefined && { tokenVersion: sql`${users.tokenVersion} + 1` };
   const [row] = await db
     .update(users)
-    .set({ ...changes, updatedAt: sql`now()` })
+    .set({ ...changes, ...revoke, updatedAt: sql`now()` })
     .where(eq(users.id, id))
     .returning();
   return row;
@@ -63,9 +66,29 @@ export async function findProfile(
       following: sql<boolean>`exists (select 1 from ${follows} where ${follows.followerId} = ${viewerId} and ${follows.followeeId} = ${users.id})`,
     })
     .from(users)
-    .where(eq(users.username, username))
+    .where(sql`lower(${users.username}) = lower(${username})`)
     .limit(1);
   return row;
+}
+
+/** What decides whether a token is still valid; undefined when the user no longer exists. */
+export async function tokenState(
+  db: Db,
+  id: number,
+): Promise<Pick<UserRow, 'tokenVersion' | 'keptSession'> | undefined> {
+  const [row] = await db
+    .select({ tokenVersion: users.tokenVersion, keptSession: users.keptSession })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return row;
+}
+
+const PROFILE = `select json_build_object('profile', ${profileJson('u')})::text as json from users u where lower(u.username) = lower($2)`;
+
+/** `{ profile }` as the viewer sees it (0 = anonymous), or undefined when there is no such user. */
+export function findProfileJson(db: Db, username: string, viewerId: number): Promise<string | undefined> {
+  return jsonOf(db, 'profile_by_username', PROFILE, [viewerId, username]);
 }
 
 export async function follow(db: Db, followerId: number, followeeId: number): Promise<void> {

@@ -3,21 +3,17 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { forbidden, notFound, requireText } from '../lib/errors.js';
 import { toComment } from '../lib/mappers.js';
-import * as articles from '../repositories/articles.js';
+import { sendJson } from '../lib/prepared-json.js';
 import * as comments from '../repositories/comments.js';
+import { findRef } from '../services/articles.js';
+import { CommentParams, SlugParams } from './params.js';
 
 const tags = ['Comments'];
-const security = [{ Token: [] }];
-const slugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 /** The newest comments of an article that one response carries. */
 const MAX_COMMENTS = 500;
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
-  const articleId = async (slug: string) => {
-    const ref = await articles.findArticleRef(app.db, slug);
-    if (!ref) throw notFound('article');
-    return ref.id;
-  };
+  const articleId = async (slug: string) => (await findRef(app.db, slug)).id;
 
   app.get(
     '/articles/:slug/comments',
@@ -26,14 +22,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: `Comments of an article, newest first (at most ${MAX_COMMENTS})`,
-        params: slugParams,
+        params: SlugParams,
         response: { 200: CommentListResponse, 401: ErrorEnvelope, 404: ErrorEnvelope },
       },
     },
-    async (request) => {
-      const id = await articleId(request.params.slug);
-      const rows = await comments.listComments(app.db, id, request.userId, MAX_COMMENTS);
-      return { comments: rows.map(toComment) };
+    async (request, reply) => {
+      const json = await comments.listCommentsJson(app.db, request.params.slug, request.userId, MAX_COMMENTS);
+      if (json === undefined) throw notFound('article');
+      return sendJson(reply, json);
     },
   );
 
@@ -44,8 +40,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Comment on an article',
-        security,
-        params: slugParams,
+        params: SlugParams,
         body: NewComment,
         response: { 201: CommentResponse, 401: ErrorEnvelope, 404: ErrorEnvelope, 422: ErrorEnvelope },
       },
@@ -70,11 +65,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Delete a comment (its author only)',
-        security,
-        params: Type.Object({
-          slug: Type.String({ minLength: 1, maxLength: 200 }),
-          id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
-        }),
+        params: CommentParams,
         response: {
           204: Type.Null(),
           401: ErrorEnvelope,

@@ -1,14 +1,23 @@
 import { ErrorEnvelope, ProfileResponse } from '@proyecto06/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { notFound } from '../lib/errors.js';
 import { toProfile } from '../lib/mappers.js';
+import { sendJson } from '../lib/prepared-json.js';
+import { usernameForLookup } from '../lib/text.js';
 import * as users from '../repositories/users.js';
+import { UsernameParams as params } from './params.js';
 
 const tags = ['Profile'];
-const params = Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }) });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
+  /** Names are matched as stored: NFKC, whatever the case. */
+  const findProfile = async (username: string, viewerId: number) => {
+    const name = usernameForLookup(username);
+    const profile = name === undefined ? undefined : await users.findProfile(app.db, name, viewerId);
+    if (!profile) throw notFound('profile');
+    return profile;
+  };
+
   app.get(
     '/profiles/:username',
     {
@@ -20,10 +29,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ProfileResponse, 401: ErrorEnvelope, 404: ErrorEnvelope },
       },
     },
-    async (request) => {
-      const profile = await users.findProfile(app.db, request.params.username, request.userId);
-      if (!profile) throw notFound('profile');
-      return { profile: toProfile(profile) };
+    async (request, reply) => {
+      const name = usernameForLookup(request.params.username);
+      const json = name === undefined ? undefined : await users.findProfileJson(app.db, name, request.userId);
+      if (json === undefined) throw notFound('profile');
+      return sendJson(reply, json);
     },
   );
 
@@ -31,7 +41,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     tags,
     summary,
     params,
-    security: [{ Token: [] }],
     response: { 200: ProfileResponse, 401: ErrorEnvelope, 404: ErrorEnvelope },
   });
 
@@ -39,8 +48,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/profiles/:username/follow',
     { onRequest: app.requireUser, schema: followSchema('Follow a user') },
     async (request) => {
-      const profile = await users.findProfile(app.db, request.params.username, request.userId);
-      if (!profile) throw notFound('profile');
+      const profile = await findProfile(request.params.username, request.userId);
       // Following yourself is a no-op rather than an error: the profile simply reads as not followed.
       if (profile.id !== request.userId) await users.follow(app.db, request.userId, profile.id);
       return { profile: toProfile({ ...profile, following: profile.id !== request.userId }) };
@@ -51,8 +59,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     '/profiles/:username/follow',
     { onRequest: app.requireUser, schema: followSchema('Unfollow a user') },
     async (request) => {
-      const profile = await users.findProfile(app.db, request.params.username, request.userId);
-      if (!profile) throw notFound('profile');
+      const profile = await findProfile(request.params.username, request.userId);
       await users.unfollow(app.db, request.userId, profile.id);
       return { profile: toProfile({ ...profile, following: false }) };
     },

@@ -1,6 +1,7 @@
 import { TagsResponse } from '@proyecto06/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { popularTags } from '../repositories/articles.js';
+import { sendJson } from '../lib/prepared-json.js';
+import { popularTagsJson } from '../repositories/articles.js';
 
 const MAX_TAGS = 100;
 
@@ -14,7 +15,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TagsResponse },
       },
     },
-    async () => ({ tags: await popularTags(app.db, MAX_TAGS) }),
+    async (_request, reply) => sendJson(reply, await popularTagsJson(app.db, MAX_TAGS)),
   );
 };
 

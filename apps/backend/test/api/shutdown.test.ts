@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { TEST_SECRET } from '../helpers.js';
 
 const server = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
 
 describe('graceful shutdown of the real server process', () => {
+  // A generous bound, not a timed assertion: the child boots its own database, slowly on a busy machine.
   it('on SIGTERM fails readiness, keeps serving through the drain, then exits 0', async () => {
     const child = spawn(process.execPath, [server], {
       env: {
@@ -22,6 +23,10 @@ describe('graceful shutdown of the real server process', () => {
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Should an expectation fail midway, the child must not outlive the test run.
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
     });
     let output = '';
     const address = await new Promise<string>((resolve, reject) => {
@@ -47,7 +52,7 @@ describe('graceful shutdown of the real server process', () => {
     expect(code).toBe(0);
     expect(output).toMatch(/shut down cleanly/);
     await expect(fetch(`${address}/health/live`)).rejects.toThrow();
-  });
+  }, 90_000);
 
   it('refuses to start in production with the default secret, saying why', async () => {
     const child = spawn(process.execPath, [server], {

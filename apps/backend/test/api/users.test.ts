@@ -124,7 +124,11 @@ describe('authentication', () => {
 
   it('rejects a token signed with another secret', async () => {
     const { Tokens } = await import('../../src/lib/tokens.js');
-    const forged = await new Tokens('another-secret-another-secret-another', 60).sign(1);
+    const forged = await new Tokens('another-secret-another-secret-another', 60).sign({
+      userId: 1,
+      version: 0,
+      session: 'forged',
+    });
     expect((await api.get('/api/user', forged)).status).toBe(401);
   });
 });

@@ -43,18 +43,20 @@ describe('passwords', () => {
 describe('tokens', () => {
   const tokens = new Tokens('s'.repeat(40), 60);
 
-  it('round-trips the user id', async () => {
-    expect(await tokens.verify(await tokens.sign(42))).toBe(42);
+  const claims = { userId: 42, version: 3, session: 'abc' };
+
+  it('round-trips the user id, token version and session', async () => {
+    expect(await tokens.verify(await tokens.sign(claims))).toEqual(claims);
   });
 
   it('rejects tokens signed with another secret, tampered or expired', async () => {
     const other = new Tokens('t'.repeat(40), 60);
-    expect(await tokens.verify(await other.sign(42))).toBeUndefined();
-    const token = await tokens.sign(42);
+    expect(await tokens.verify(await other.sign(claims))).toBeUndefined();
+    const token = await tokens.sign(claims);
     expect(await tokens.verify(token.slice(0, -2) + 'xx')).toBeUndefined();
     expect(await tokens.verify('garbage')).toBeUndefined();
     const expired = new Tokens('s'.repeat(40), -10);
-    expect(await tokens.verify(await expired.sign(42))).toBeUndefined();
+    expect(await tokens.verify(await expired.sign(claims))).toBeUndefined();
   });
 });
 

@@ -1,0 +1,31 @@
+/**
+ * Hot reads as named prepared statements whose one column is the response's JSON, built by PostgreSQL.
+ * Named: the server parses and plans each shape once per connection, not per request (on PGlite the name
+ * is ignored). JSON from the database: Node neither maps rows nor serialises objects; the route sends the
+ * text as it is. Every shape has its own name, since a name stands for exactly one statement text.
+ */
+import type { PreparedQueryConfig } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.js';
+
+/** The one JSON text of a statement answering `select … as json`, or undefined without a row. */
+export async function jsonOf(
+  db: Db,
+  name: string,
+  text: string,
+  params: unknown[],
+): Promise<string | undefined> {
+  const statement = db._.session.prepareQuery<
+    PreparedQueryConfig & { execute: { rows: { json: string }[] } }
+  >({ sql: text, params }, undefined, name, false);
+  const { rows } = await statement.execute();
+  return rows[0]?.json;
+}
+
+/** An ISO 8601 UTC timestamp with milliseconds, as JavaScript's toISOString writes it. */
+export const isoTime = (column: string) =>
+  `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The `author`/`profile` object of user `u` as seen by the viewer in parameter $1 (0 = anonymous). */
+export const profileJson = (user: string) => `json_build_object(
+    'username', ${user}.username, 'bio', ${user}.bio, 'image', ${user}.image,
+    'following', exists (select 1 from follows fo where fo.follower_id = $1 and fo.followee_id = ${user}.id))`;
