@@ -456,6 +456,9 @@ describe('destroy.sh: what only looks like a leftover', () => {
     expect(r.calls.find((c) => c.includes('--tag-filters Key=Project'))).toContain(
       "(Key=='KeptOnDestroy' && Value=='true')",
     );
+  });
+});
+
 describe('observability in deploy.sh and destroy.sh', () => {
   const withMonitoringSecrets: Rule[] = [
     [
