@@ -109,8 +109,9 @@ resource "aws_s3_bucket_policy" "backups" {
 }
 
 resource "aws_iam_role" "backups" {
-  name               = "${var.cluster_name}-database-backup"
-  assume_role_policy = data.aws_iam_policy_document.pod_identity_assume.json
+  name                 = "${var.iam_role_prefix}database-backup"
+  assume_role_policy   = data.aws_iam_policy_document.pod_identity_assume.json
+  permissions_boundary = var.iam_permissions_boundary_arn
 }
 
 # Write new dumps under the prefix and list it; no read, no delete: a compromised backup pod cannot
