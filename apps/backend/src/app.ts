@@ -1,6 +1,6 @@
 /**
  * The root plugin, read top to bottom: the server's options, then plugins (errors, parsers, security
- * headers and CORS, database, auth, rate limits, metrics, health, docs), then the API's routes. Tests
+ * headers and CORS, database, auth, rate limits, metrics, tag cloud, health, docs), then the API's routes. Tests
  * build this same app and call `app.inject`; server.ts adds only listening and shutdown.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -18,6 +18,7 @@ import metrics from './plugins/metrics.js';
 import parsers from './plugins/parsers.js';
 import rateLimit from './plugins/rate-limit.js';
 import security from './plugins/security.js';
+import tagCloud from './plugins/tag-cloud.js';
 import articleRoutes from './routes/articles.js';
 import commentRoutes from './routes/comments.js';
 import profileRoutes from './routes/profiles.js';
@@ -69,6 +70,7 @@ export async function buildApp({
     writesPerMinute: config.rateLimitWritesPerMinute,
   });
   await app.register(metrics);
+  await app.register(tagCloud, { ttlMs: config.tagsCacheMs });
   await app.register(health, { readinessTimeoutMs: config.readinessTimeoutMs });
   await app.register(docs);
 

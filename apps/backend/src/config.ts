@@ -32,6 +32,7 @@ const EnvSchema = Type.Object({
   SHUTDOWN_DRAIN_MS: Type.Integer({ minimum: 0, maximum: 120_000, default: 5_000 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 300_000, default: 20_000 }),
   READINESS_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1_000 }),
+  TAGS_CACHE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 5_000 }),
   FRONTEND_DIST: Type.Optional(Type.String({ minLength: 1 })),
 });
 type Env = Static<typeof EnvSchema>;
@@ -56,6 +57,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   rateLimitAuthPerMinute: number;
   rateLimitWritesPerMinute: number;
+  /** How stale the tag cloud may be on a replica that did not write the change (0 = never cached). */
+  tagsCacheMs: number;
   bodyLimitBytes: number;
   logLevel: string;
   shutdown: { drainMs: number; timeoutMs: number };
@@ -156,6 +159,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     rateLimitAuthPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
     rateLimitWritesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE,
+    tagsCacheMs: env.TAGS_CACHE_MS,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     logLevel: env.LOG_LEVEL,
     shutdown: { drainMs: env.SHUTDOWN_DRAIN_MS, timeoutMs: env.SHUTDOWN_TIMEOUT_MS },

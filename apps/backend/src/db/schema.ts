@@ -63,6 +63,13 @@ export const articles = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     // Kept in step with `favorites` in the same transaction, so lists never count rows.
     favoritesCount: integer('favorites_count').notNull().default(0),
+    // The names of its tags in alphabetical order, as the API returns them: kept by a trigger on
+    // article_tags (migration 0003) in the writing transaction, whichever release writes the tags, so a
+    // page of articles reads its tags from its own rows instead of joining article_tags and tags per row.
+    tagList: text('tag_list')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...timestamps,
   },
   (t) => [

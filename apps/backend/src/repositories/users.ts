@@ -71,16 +71,26 @@ export async function findProfile(
   return row;
 }
 
-/** What decides whether a token is still valid; undefined when the user no longer exists. */
+const tokenStateStatements = new WeakMap<Db, ReturnType<typeof prepareTokenState>>();
+const prepareTokenState = (db: Db) =>
+  db
+    .select({ tokenVersion: users.tokenVersion, keptSession: users.keptSession })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('token_state');
+
+/**
+ * What decides whether a token is still valid; undefined when the user no longer exists. Every
+ * authenticated request asks, so it is a named statement: built and planned once per connection.
+ */
 export async function tokenState(
   db: Db,
   id: number,
 ): Promise<Pick<UserRow, 'tokenVersion' | 'keptSession'> | undefined> {
-  const [row] = await db
-    .select({ tokenVersion: users.tokenVersion, keptSession: users.keptSession })
-    .from(users)
-    .where(eq(users.id, id))
-    .limit(1);
+  let statement = tokenStateStatements.get(db);
+  if (!statement) tokenStateStatements.set(db, (statement = prepareTokenState(db)));
+  const [row] = await statement.execute({ id });
   return row;
 }
 

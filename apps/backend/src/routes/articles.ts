@@ -87,6 +87,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const slug = await rules.create(app.db, request.userId, request.body.article);
+      app.tagCloud.invalidate();
       return sendJson(reply, await rules.find(app.db, slug, request.userId), 201);
     },
   );
@@ -111,6 +112,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const slug = await rules.update(app.db, request.userId, request.params.slug, request.body.article);
+      app.tagCloud.invalidate();
       return sendJson(reply, await rules.find(app.db, slug, request.userId));
     },
   );
@@ -128,6 +130,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       await rules.remove(app.db, request.userId, request.params.slug);
+      app.tagCloud.invalidate();
       return reply.status(204).send(null);
     },
   );

@@ -1,9 +1,7 @@
 import { TagsResponse } from '@proyecto06/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sendJson } from '../lib/prepared-json.js';
-import { popularTagsJson } from '../repositories/articles.js';
-
-const MAX_TAGS = 100;
+import { MAX_TAGS } from '../plugins/tag-cloud.js';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -15,7 +13,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TagsResponse },
       },
     },
-    async (_request, reply) => sendJson(reply, await popularTagsJson(app.db, MAX_TAGS)),
+    async (_request, reply) => sendJson(reply, await app.tagCloud.json()),
   );
 };
 

@@ -127,6 +127,11 @@ describe('errors and protections', () => {
     const response = await ctx.app.inject('/api/tags');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(response.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(response.headers['cross-origin-embedder-policy']).toBeUndefined();
     expect(response.headers['x-request-id'] ?? response.headers['request-id']).toBeUndefined();
     const preflight = await ctx.app.inject({
       method: 'OPTIONS',

@@ -1,0 +1,88 @@
+// What the fast reads rely on: the tag list each article row carries (kept by a trigger, migration 0003)
+// and the tag cloud each replica keeps in memory for TAGS_CACHE_MS.
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { rows } from '../../src/db/client.js';
+import { client, testConfig, uid, useApp, type TestContext } from '../helpers.js';
+
+// A cache that outlives the test: only a replica's own writes (or TAGS_CACHE_MS=0) refresh it.
+const ctx = useApp({ TAGS_CACHE_MS: '3600000' });
+const api = client(ctx);
+
+/** Another replica on the same database, as the compose and Kubernetes deployments run them. */
+async function replica(env: Record<string, string>): Promise<TestContext> {
+  // It borrows the test file's database, which that app closes.
+  const borrowed = { ...ctx.database, close: async () => undefined };
+  const app = await buildApp({ config: testConfig(env), database: borrowed });
+  await app.ready();
+  return { app, database: ctx.database, queries: [] };
+}
+
+describe("an article's tag list", () => {
+  it('follows article_tags whoever writes them, in alphabetical order', async () => {
+    const { token } = await api.register('lists');
+    const [b, a, c] = [uid('b'), uid('a'), uid('c')];
+    const article = await api.createArticle(token, { tagList: [b, a] });
+    expect(article.tagList).toEqual([a, b]);
+
+    // A release that knows nothing of the column (a rollback, a rolling update) writes only article_tags.
+    const [row] = await rows<{ id: number }>(
+      ctx.database.db,
+      sql`select id from articles where slug = ${article.slug}`,
+    );
+    const id = row!.id;
+    await ctx.database.db.execute(sql`insert into tags (name) values (${c})`);
+    await ctx.database.db.execute(
+      sql`insert into article_tags (article_id, tag_id, position) select ${id}, id, 2 from tags where name = ${c}`,
+    );
+    const read = async () => (await api.get(`/api/articles/${article.slug}`)).body.article.tagList;
+    expect(await read()).toEqual([a, b, c]);
+
+    await ctx.database.db.execute(
+      sql`delete from article_tags where article_id = ${id} and tag_id = (select id from tags where name = ${a})`,
+    );
+    expect(await read()).toEqual([b, c]);
+    const listed = await api.get(`/api/articles?tag=${c}`);
+    expect(listed.body.articles.map((x: { tagList: string[] }) => x.tagList)).toEqual([[b, c]]);
+
+    await api.put(`/api/articles/${article.slug}`, { article: { tagList: [] } }, token);
+    expect(await read()).toEqual([]);
+  });
+});
+
+describe('the tag cloud of each replica', () => {
+  it("shows a replica's own writes at once and others' within TAGS_CACHE_MS", async () => {
+    const other = await replica({ TAGS_CACHE_MS: '3600000' });
+    const uncached = await replica({ TAGS_CACHE_MS: '0' });
+    try {
+      const tags = async (context: TestContext) =>
+        (await client(context).get('/api/tags')).body.tags as string[];
+      const { token } = await api.register('clouds');
+      await tags(ctx);
+      await tags(other);
+
+      const mine = uid('mine');
+      await api.createArticle(token, { tagList: [mine] });
+      expect(await tags(ctx)).toContain(mine);
+      expect(await tags(uncached)).toContain(mine);
+      // The other replica answers from memory until its time runs out: the staleness it allows.
+      expect(await tags(other)).not.toContain(mine);
+      other.app.tagCloud.invalidate();
+      expect(await tags(other)).toContain(mine);
+    } finally {
+      await other.app.close();
+      await uncached.app.close();
+    }
+  });
+
+  it('lets concurrent readers share one query', async () => {
+    const { token } = await api.register('shared');
+    await api.createArticle(token, { tagList: [uid('fresh')] });
+    ctx.queries.length = 0;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => api.get('/api/tags')));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(200));
+    expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
+    expect(ctx.queries.filter((query) => /article_count/.test(query))).toHaveLength(1);
+  });
+});
