@@ -39,7 +39,7 @@ const WARMUP = 3;
 // Every way of starting the server sets these (see the README's "Memory"): a small young generation,
 // and two malloc arenas instead of one per thread that ever allocated (glibc's default, 8 × cores).
 const SERVER_ENV = { MALLOC_ARENA_MAX: '2' };
-const NODE_FLAGS = ['--max-semi-space-size=8'];
+const NODE_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=256'];
 
 // Issue 10's measurement (their machine, same driver, 50 connections, medians of three passes): the
 // NestJS + Prisma peer on Node 24, as [req/s, p99 ms], and bare Fastify + pg with one small query there.

@@ -68,10 +68,14 @@ env.SHUTDOWN_DRAIN_MS ??= '0';
 env.MALLOC_ARENA_MAX ??= '2';
 
 // A small young generation keeps the resident set low (see the README's note on memory).
-const server = spawn(process.execPath, ['--max-semi-space-size=8', 'dist/server.js', '--migrate'], {
-  cwd: backendDir,
-  env,
-  stdio: 'inherit',
-});
+const server = spawn(
+  process.execPath,
+  ['--max-semi-space-size=8', '--max-old-space-size=256', 'dist/server.js', '--migrate'],
+  {
+    cwd: backendDir,
+    env,
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -6,7 +6,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { articleTags, articles, favorites, tags } from '../db/schema.js';
-import { isoTime, jsonOf, profileJson } from './prepared.js';
+import { isoTime, jsonOf, profileJson, viewerHas } from './prepared.js';
 
 export interface ArticleFilter {
   tag?: string | undefined;
@@ -67,7 +67,7 @@ const articleJson = (withBody: boolean) => `json_build_object(
     'slug', a.slug, 'title', a.title, 'description', a.description, ${withBody ? `'body', a.body,` : ''}
     'tagList', a.tag_list,
     'createdAt', ${isoTime('a.created_at')}, 'updatedAt', ${isoTime('a.updated_at')},
-    'favorited', exists (select 1 from favorites fa where fa.user_id = $1 and fa.article_id = a.id),
+    'favorited', ${viewerHas('select 1 from favorites fa where fa.user_id = $1 and fa.article_id = a.id')},
     'favoritesCount', a.favorites_count,
     'author', ${profileJson('u')})`;
 

@@ -25,7 +25,13 @@ export async function jsonOf(
 export const isoTime = (column: string) =>
   `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/**
+ * Whether the viewer in parameter $1 has a row matching `probe`: false at once for an anonymous reader
+ * ($1 = 0), who follows and favors nothing, without running the index probe (most reads are anonymous).
+ */
+export const viewerHas = (probe: string) => `($1 <> 0 and exists (${probe}))`;
+
 /** The `author`/`profile` object of user `u` as seen by the viewer in parameter $1 (0 = anonymous). */
 export const profileJson = (user: string) => `json_build_object(
     'username', ${user}.username, 'bio', ${user}.bio, 'image', ${user}.image,
-    'following', exists (select 1 from follows fo where fo.follower_id = $1 and fo.followee_id = ${user}.id))`;
+    'following', ${viewerHas(`select 1 from follows fo where fo.follower_id = $1 and fo.followee_id = ${user}.id`)})`;
