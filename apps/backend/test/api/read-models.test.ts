@@ -1,13 +1,14 @@
-// What the fast reads rely on: the tag list each article row carries (kept by a trigger, migration 0003)
-// and the tag cloud each replica keeps in memory for TAGS_CACHE_MS.
+// What the fast reads rely on: plans made once per connection, the tag list each article row carries
+// (kept by a trigger, migration 0003) and the tag cloud each replica keeps in memory for TAGS_CACHE_MS.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { rows } from '../../src/db/client.js';
 import { client, testConfig, uid, useApp, type TestContext } from '../helpers.js';
 
-// A cache that outlives the test: only a replica's own writes (or TAGS_CACHE_MS=0) refresh it.
-const ctx = useApp({ TAGS_CACHE_MS: '3600000' });
+// A cache that outlives the test: only a replica's own writes (or TAGS_CACHE_MS=0) refresh it. One
+// connection, so that pg_prepared_statements (per session) shows every statement the app prepared.
+const ctx = useApp({ TAGS_CACHE_MS: '3600000', DATABASE_POOL_MAX: '1' });
 const api = client(ctx);
 
 /** Another replica on the same database, as the compose and Kubernetes deployments run them. */
@@ -18,6 +19,34 @@ async function replica(env: Record<string, string>): Promise<TestContext> {
   await app.ready();
   return { app, database: ctx.database, queries: [] };
 }
+
+describe('named reads on PostgreSQL', () => {
+  it.runIf(process.env.TEST_DATABASE_URL)('are planned once, not for every request', async () => {
+    const { token, username } = await api.register('plans');
+    const article = await api.createArticle(token, { tagList: ['planned'] });
+    const reads = [
+      '/api/articles',
+      '/api/articles?offset=1',
+      `/api/articles?author=${username}`,
+      '/api/articles?tag=planned',
+      `/api/articles/${article.slug}`,
+      `/api/articles/${article.slug}/comments`,
+      `/api/profiles/${username}`,
+    ];
+    for (let i = 0; i < 8; i++) {
+      for (const url of reads) expect((await api.get(url, i % 2 ? token : undefined)).status).toBe(200);
+      expect((await api.get('/api/articles/feed', token)).status).toBe(200);
+    }
+    const statements = await rows<{ name: string; generic_plans: number; custom_plans: number }>(
+      ctx.database.db,
+      sql`select name, generic_plans::int, custom_plans::int from pg_prepared_statements where name <> ''`,
+    );
+    // Left to choose, PostgreSQL re-planned the list for each request (custom plans: a page's limit
+    // makes one look cheaper than the generic plan), which cost more than running it.
+    expect(statements.filter((s) => s.name.startsWith('articles_list_')).length).toBeGreaterThanOrEqual(4);
+    expect(statements.filter((s) => s.custom_plans > 0)).toEqual([]);
+  });
+});
 
 describe("an article's tag list", () => {
   it('follows article_tags whoever writes them, in alphabetical order', async () => {
