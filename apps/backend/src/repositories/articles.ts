@@ -6,7 +6,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { articleTags, articles, favorites, tags } from '../db/schema.js';
-import { isoTime, jsonOf, profileJson, viewerHas } from './prepared.js';
+import { isoTime, jsonOf, profileRow, viewerHas } from './prepared.js';
 
 export interface ArticleFilter {
   tag?: string | undefined;
@@ -62,14 +62,15 @@ function filterSql(filter: ArticleFilter): { where: string; params: unknown[]; s
   return { where: conditions.join(' and '), params, shape };
 }
 
-/** An article of `a` joined with its author `u`, for the viewer in $1. Tags: the column migration 0003 keeps. */
-const articleJson = (withBody: boolean) => `json_build_object(
-    'slug', a.slug, 'title', a.title, 'description', a.description, ${withBody ? `'body', a.body,` : ''}
-    'tagList', a.tag_list,
-    'createdAt', ${isoTime('a.created_at')}, 'updatedAt', ${isoTime('a.updated_at')},
-    'favorited', ${viewerHas('select 1 from favorites fa where fa.user_id = $1 and fa.article_id = a.id')},
-    'favoritesCount', a.favorites_count,
-    'author', ${profileJson('u')})`;
+/**
+ * An article of `a` joined with its author `u`, for the viewer in $1, as a row whose columns are the
+ * contract's fields (see profileRow). Tags: the column migration 0003 keeps.
+ */
+const articleRow = (withBody: boolean) => `(select x from (select
+    a.slug, a.title, a.description, ${withBody ? 'a.body,' : ''} a.tag_list as "tagList",
+    ${isoTime('a.created_at')} as "createdAt", ${isoTime('a.updated_at')} as "updatedAt",
+    ${viewerHas('select 1 from favorites fa where fa.user_id = $1 and fa.article_id = a.id')} as favorited,
+    a.favorites_count as "favoritesCount", ${profileRow('u')} as author) x)`;
 
 /**
  * One page of articles (without bodies) and the exact count of all that match, as the response's JSON:
@@ -96,7 +97,7 @@ export async function listArticlesJson(
   const text = `
     with page as (${source} ${newest} limit $2 offset $3)
     select json_build_object(
-      'articles', coalesce(json_agg(${articleJson(false)} ${newest}), '[]'),
+      'articles', coalesce(json_agg(${articleRow(false)} ${newest}), '[]'),
       'articlesCount', (select count(*) from articles a where ${where}))::text as json
     from page a join users u on u.id = a.author_id`;
   const json = await jsonOf(db, `articles_list_${shape}`, text, [
@@ -109,7 +110,7 @@ export async function listArticlesJson(
 }
 
 const ONE_ARTICLE = `
-  select json_build_object('article', ${articleJson(true)})::text as json
+  select json_build_object('article', ${articleRow(true)})::text as json
   from articles a join users u on u.id = a.author_id where a.slug = $2`;
 
 /** `{ article }` as the viewer sees it, or undefined when no article has that slug. */

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { rows, type Db } from '../db/client.js';
 import { comments } from '../db/schema.js';
-import { isoTime, jsonOf, profileJson } from './prepared.js';
+import { isoTime, jsonOf, profileRow } from './prepared.js';
 
 export interface CommentRow {
   id: number;
@@ -29,7 +29,7 @@ function selectComments(viewerId: number, where: ReturnType<typeof sql>, limit: 
 const ARTICLE_COMMENTS = `
   select json_build_object('comments', coalesce(json_agg(json_build_object(
       'id', c.id, 'createdAt', ${isoTime('c.created_at')}, 'updatedAt', ${isoTime('c.updated_at')},
-      'body', c.body, 'author', ${profileJson('u')}) order by c.id desc) filter (where c.id is not null), '[]'))::text as json
+      'body', c.body, 'author', ${profileRow('u')}) order by c.id desc) filter (where c.id is not null), '[]'))::text as json
   from articles a
   left join lateral (select * from comments c where c.article_id = a.id order by c.id desc limit $3) c on true
   left join users u on u.id = c.author_id

@@ -2,7 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { follows, users } from '../db/schema.js';
-import { jsonOf, profileJson } from './prepared.js';
+import { jsonOf, profileRow } from './prepared.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -94,7 +94,7 @@ export async function tokenState(
   return row;
 }
 
-const PROFILE = `select json_build_object('profile', ${profileJson('u')})::text as json from users u where lower(u.username) = lower($2)`;
+const PROFILE = `select json_build_object('profile', ${profileRow('u')})::text as json from users u where lower(u.username) = lower($2)`;
 
 /** `{ profile }` as the viewer sees it (0 = anonymous), or undefined when there is no such user. */
 export function findProfileJson(db: Db, username: string, viewerId: number): Promise<string | undefined> {
