@@ -144,6 +144,12 @@ it('actions are pinned by commit SHA with their version in a comment, the verifi
   expect(renovate.enabledManagers).toEqual(
     expect.arrayContaining(['github-actions', 'npm', 'dockerfile', 'terraform']),
   );
+  // The kubernetes manager matches no file by default. Renovate 40 renamed fileMatch (plain regexes) to
+  // managerFilePatterns (a regex between slashes, or a glob), and migrates the old key only with a warning.
+  const k8sPatterns: string[] = renovate.kubernetes.managerFilePatterns;
+  expect(renovate.kubernetes.fileMatch).toBeUndefined();
+  const k8sFile = 'infra/k8s/base/02-backend.yaml';
+  expect(k8sPatterns.some((p) => /^\/.+\/$/.test(p) && new RegExp(p.slice(1, -1)).test(k8sFile))).toBe(true);
 });
 
 it('every job that assumes an AWS role ends before its session does, and asks no more than the role allows', () => {
