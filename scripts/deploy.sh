@@ -98,6 +98,7 @@ JWT_SECRET_ID=$(tf_output jwt_secret_id)
 MONITORING_SECRET_ID=$(tf_output monitoring_secret_id)
 GRAFANA_SECRET_ID=$(tf_output grafana_secret_id)
 OPENAI_SECRET_ID=$(tf_output openai_secret_id)
+backup_bucket=$(tf_output backup_bucket)
 export DATABASE_SECRET_ID JWT_SECRET_ID MONITORING_SECRET_ID GRAFANA_SECRET_ID OPENAI_SECRET_ID
 
 # HTTPS: the load balancer gets the certificate only once ACM has issued it (with a hosted zone Terraform
@@ -115,7 +116,8 @@ update_kubeconfig "$cluster"
 
 log "render release $IMAGE_TAG"
 "$REPO_ROOT/scripts/render-release.sh" --registry "$registry" --tag "$IMAGE_TAG" --cluster "$cluster" \
-  --region "$AWS_REGION" --certificate-arn "$certificate_arn" "${digest_args[@]}" >"$release"
+  --region "$AWS_REGION" --certificate-arn "$certificate_arn" --backup-bucket "$backup_bucket" \
+  "${digest_args[@]}" >"$release"
 migrate_job=backend-migrate-${IMAGE_TAG:0:12}
 
 apply_stage platform

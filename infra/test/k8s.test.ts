@@ -16,8 +16,9 @@ import {
   validateSchema,
   workloads,
   type K8sObject,
+  type Workload,
 } from './support/k8s.ts';
-import { repoRoot } from './support/tools.ts';
+import { repoRoot, runOk } from './support/tools.ts';
 
 const renders: Record<string, K8sObject[]> = {
   'overlays/eks': renderOverlay('overlays/eks'),
@@ -30,8 +31,22 @@ const renders: Record<string, K8sObject[]> = {
 };
 
 const NS = 'proyecto06';
-const uids: Record<string, number> = { database: 70, backend: 1000, 'backend-migrate': 1000, frontend: 101 };
+const uids: Record<string, number> = {
+  database: 70,
+  'database-backup': 70,
+  backend: 1000,
+  'backend-migrate': 1000,
+  frontend: 101,
+};
 const stages = ['platform', 'database', 'migration', 'backend', 'frontend'];
+
+/** Init containers and containers of a workload's pod. */
+const containersOf = (w: Workload): any[] => [
+  ...(w.template.spec.initContainers ?? []),
+  ...w.template.spec.containers,
+];
+/** One of our three images (any registry, tag or digest). */
+const isOurImage = (image: string) => /(^|\/)proyecto06-(frontend|backend|database)(:|@|$)/.test(image);
 
 describe.each(Object.entries(renders))('%s', (_name, objs) => {
   const ours = objs.filter((o) => o.metadata.namespace === NS || o.kind === 'Namespace');
@@ -131,7 +146,7 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
   });
 
   it('selectors match the pod labels they are meant for', () => {
-    for (const w of pods.filter((p) => p.kind !== 'Job')) {
+    for (const w of pods.filter((p) => !['Job', 'CronJob'].includes(p.kind))) {
       expect(matches(w.obj.spec.selector.matchLabels, w.template.metadata.labels), w.name).toBe(true);
     }
     for (const o of objs.filter(
@@ -143,6 +158,7 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
         `${o.kind}/${o.metadata.name}`,
       ).toBeGreaterThan(0);
     }
+    // A policy for pods that nothing makes protects nothing (a CronJob's pods count: `workloads`).
     for (const np of objs.filter((x) => x.kind === 'NetworkPolicy')) {
       const sel = np.spec.podSelector.matchLabels;
       if (sel)
@@ -243,18 +259,18 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
       targetPort: 'http',
     });
 
-    const images = pods.map((w) =>
-      w.template.spec.containers[0].image.replace(/^.*\//, '').replace(/:.*$/, ''),
-    );
-    expect(new Set(images)).toEqual(
+    const images = pods.flatMap((w) => containersOf(w).map((x: any) => x.image as string));
+    expect(new Set(images.filter(isOurImage).map((i) => i.replace(/^.*\//, '').replace(/:.*$/, '')))).toEqual(
       new Set(['proyecto06-database', 'proyecto06-backend', 'proyecto06-frontend']),
     );
+    // Anyone else's image is pinned to a release, never a moving tag.
+    for (const i of images.filter((x) => !isOurImage(x))) expect(i).toMatch(/:v?\d+\.\d+\.\d+$/);
   });
 
   it('every Secret the pods read is one that scripts/sync-secrets.sh writes, with that key', () => {
     const script = readFileSync(join(repoRoot, 'scripts/sync-secrets.sh'), 'utf8');
     const refs = pods.flatMap((w) =>
-      w.template.spec.containers.flatMap((c: any) =>
+      containersOf(w).flatMap((c: any) =>
         (c.env ?? []).filter((e: any) => e.valueFrom?.secretKeyRef).map((e: any) => e.valueFrom.secretKeyRef),
       ),
     );
@@ -268,7 +284,9 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
       podSelector: {},
       policyTypes: ['Ingress', 'Egress'],
     });
-    const w = (name: string) => pods.find((p) => p.name.startsWith(name))!;
+    // By name; the release's migration Job carries its SHA after the name.
+    const w = (name: string) =>
+      pods.find((p) => p.name === name) ?? pods.find((p) => p.name.startsWith(`${name}-`))!;
     const pod = (name: string): Peer => ({ labels: w(name).template.metadata.labels, namespace: NS });
     const dns: Peer = { labels: { 'k8s-app': 'kube-dns' }, namespace: 'kube-system' };
     const prometheus: Peer = { labels: { 'app.kubernetes.io/name': 'prometheus' }, namespace: 'monitoring' };
@@ -281,6 +299,17 @@ describe.each(Object.entries(renders))('%s', (_name, objs) => {
     expect(allowed(policies, prometheus, pod('backend'), 8000, w('backend'))).toBe(true);
     for (const name of ['frontend', 'backend', 'database', 'backend-migrate']) {
       expect(allowed(policies, pod(name), dns, 53), `${name} -> DNS`).toBe(true);
+    }
+    // The backup pod (EKS): PostgreSQL, HTTPS to S3, the node's Pod Identity agent for credentials.
+    if (w('database-backup')) {
+      const podIdentityAgent: Peer = { labels: {}, namespace: '', ip: '169.254.170.23' };
+      expect(allowed(policies, pod('database-backup'), pod('database'), 5432, w('database'))).toBe(true);
+      expect(allowed(policies, pod('database-backup'), internet, 443)).toBe(true);
+      expect(allowed(policies, pod('database-backup'), podIdentityAgent, 80)).toBe(true);
+      expect(allowed(policies, pod('database-backup'), dns, 53)).toBe(true);
+      expect(allowed(policies, pod('database-backup'), pod('backend'), 8000, w('backend'))).toBe(false);
+      expect(allowed(policies, pod('database-backup'), internet, 80)).toBe(false);
+      expect(allowed(policies, internet, pod('database-backup'), 80)).toBe(false);
     }
     // And nothing else.
     expect(allowed(policies, pod('frontend'), pod('database'), 5432, w('database'))).toBe(false);
@@ -317,8 +346,10 @@ describe('EKS specifics', () => {
   });
 
   it('a release pins the images to the ECR registry and the git SHA (the database to its content), and names its migration Job', () => {
-    for (const w of workloads(rel)) {
-      expect(w.template.spec.containers[0].image).toMatch(
+    const images = workloads(rel).flatMap((w) => containersOf(w).map((c: any) => c.image as string));
+    expect(images.filter(isOurImage).length).toBeGreaterThanOrEqual(5);
+    for (const image of images.filter(isOurImage)) {
+      expect(image).toMatch(
         new RegExp(
           `^${release.registry}/(proyecto06-(frontend|backend):${release.tag}|proyecto06-database:content-[0-9a-f]{20})$`,
         ),
@@ -369,6 +400,53 @@ describe('EKS specifics', () => {
 
   it('refuses a release without a proper tag', async () => {
     expect(() => renderRelease(['--tag', 'bad tag'])).toThrow(/must be an image tag/);
+  });
+
+  it('the release backs the database up daily into the Terraform bucket, as the Pod Identity association expects', () => {
+    const cron = find(rel, 'CronJob', 'database-backup');
+    const pod = cron.spec.jobTemplate.spec.template.spec;
+    const upload = pod.containers[0];
+    const config = find(rel, 'ConfigMap', upload.envFrom[0].configMapRef.name);
+    expect(config.data).toEqual({ BACKUP_BUCKET: release.backupBucket, BACKUP_PREFIX: 'database/' });
+    expect(upload.command.join(' ')).toContain('s3://$BACKUP_BUCKET/$BACKUP_PREFIX');
+    // The ServiceAccount and namespace of the association in Terraform, and the prefix its policy allows.
+    const tf = readFileSync(join(repoRoot, 'infra/terraform/modules/eks/backups.tf'), 'utf8');
+    const local = (name: string) => new RegExp(`\\b${name}\\s*=\\s*"([^"]+)"`).exec(tf)?.[1];
+    expect(pod.serviceAccountName).toBe(local('service_account'));
+    expect(cron.metadata.namespace).toBe(local('namespace'));
+    expect(find(rel, 'ServiceAccount', pod.serviceAccountName).metadata.namespace).toBe(local('namespace'));
+    const variables = readFileSync(join(repoRoot, 'infra/terraform/modules/eks/variables.tf'), 'utf8');
+    const prefix = /variable "backup_prefix" \{[^}]*?default\s*=\s*"([^"]+)"/.exec(variables)?.[1];
+    expect(tf).toContain('resources = ["${aws_s3_bucket.backups.arn}/${var.backup_prefix}*"]');
+    expect(config.data.BACKUP_PREFIX).toBe(prefix);
+    // Applied with the database stage of deploy.sh, which selects on this label.
+    expect(cron.metadata.labels?.['app.kubernetes.io/component']).toBe('database');
+  });
+
+  it('refuses to render a release without the backup bucket, or with the placeholder in it', () => {
+    const args = ['--registry', release.registry, '--tag', release.tag];
+    const script = join(repoRoot, 'scripts/render-release.sh');
+    expect(() => runOk(script, args)).toThrow(/--backup-bucket must be the S3 bucket/);
+    expect(() => runOk(script, [...args, '--backup-bucket', '__BACKUP_BUCKET__'])).toThrow(
+      /--backup-bucket must be the S3 bucket/,
+    );
+    expect(() => runOk(script, [...args, '--backup-bucket', 'Bad_Bucket'])).toThrow(/--backup-bucket/);
+    // The placeholder anywhere else than where the release replaces it is caught in the output.
+    const k8s = mkdtempSync(join(tmpdir(), 'k8s-'));
+    cpSync(join(repoRoot, 'infra/k8s'), k8s, { recursive: true });
+    const cronjob = join(k8s, 'components/backup/cronjob.yaml');
+    writeFileSync(
+      cronjob,
+      readFileSync(cronjob, 'utf8').replace(
+        '- name: HOME',
+        '- {name: ANOTHER_BUCKET, value: __BACKUP_BUCKET__}\n                - name: HOME',
+      ),
+    );
+    expect(() =>
+      runOk(script, [...args, '--backup-bucket', release.backupBucket], {
+        env: { ...process.env, K8S_DIR: k8s },
+      }),
+    ).toThrow(/still holds the backup bucket placeholder/);
   });
 });
 

@@ -94,7 +94,7 @@ it('destroy.yml is manual only, confirmed and in a protected environment', () =>
   const text = readFileSync(join(repoRoot, '.github/workflows/destroy.yml'), 'utf8');
   expect(text).toMatch(/^on:\n {2}workflow_dispatch:\n {4}inputs:\n {6}confirm:/m);
   expect(text).toMatch(/environment: destroy/);
-  expect(text).toContain('run: scripts/destroy.sh');
+  expect(text).toMatch(/run: scripts\/destroy\.sh\b/);
 });
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- workflow files are untyped YAML */

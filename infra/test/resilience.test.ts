@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- rendered manifests are untyped YAML; the assertions check their shape. */
-// The resilience pieces (issue 12): the database's /dev/shm and PDB, the frontend HPA, the optional
-// components (daily backup CronJob, VPA in recommendation mode, the vertical-scaling patch) rendered on
-// top of the EKS overlay, and destroy.sh keeping the backup bucket unless --delete-backups.
+// The resilience pieces (issue 12): the database's /dev/shm and PDB, the frontend HPA, the daily backup
+// CronJob of the EKS overlay, the optional components (VPA in recommendation mode, the vertical-scaling
+// patch) rendered on top of it, and destroy.sh keeping the backup bucket unless --delete-backups.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -17,7 +17,8 @@ import {
   type K8sObject,
 } from './support/k8s.ts';
 import { runScript, type Rule } from './support/sandbox.ts';
-import { infraDir, runOk } from './support/tools.ts';
+import { infraDir, repoRoot, runOk } from './support/tools.ts';
+import { parse } from 'yaml';
 
 /** The EKS overlay with one optional component added, as an operator would add it. */
 function withComponent(component: string): K8sObject[] {
@@ -64,8 +65,8 @@ describe('base: database and frontend', () => {
   });
 });
 
-describe('component backup', () => {
-  const objs = withComponent('backup');
+describe('component backup (in the EKS overlay)', () => {
+  const objs = eks;
   const cron = find(objs, 'CronJob', 'database-backup');
   const pod = cron.spec.jobTemplate.spec.template;
 
@@ -82,7 +83,10 @@ describe('component backup', () => {
     const upload = pod.spec.containers[0];
     expect(upload.command.join(' ')).toContain('aws s3 cp');
     expect(upload.command.join(' ')).toContain('s3://$BACKUP_BUCKET/$BACKUP_PREFIX');
-    expect(find(objs, 'ConfigMap', 'database-backup').data.BACKUP_PREFIX).toBe('database/');
+    const config = find(objs, 'ConfigMap', upload.envFrom[0].configMapRef.name);
+    expect(config.data.BACKUP_PREFIX).toBe('database/');
+    // Until scripts/render-release.sh sets it (k8s.test.ts renders a release with the real one).
+    expect(config.data.BACKUP_BUCKET).toBe('__BACKUP_BUCKET__');
   });
 
   it('is hardened like the other pods', () => {
@@ -207,5 +211,47 @@ describe('destroy.sh and the backup bucket', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain("unknown argument '--delete-backup'");
     expect(r.calls).toEqual([]);
+  });
+});
+
+describe('destroy.yml: the delete_backups input', () => {
+  const wf: any = parse(readFileSync(join(repoRoot, '.github/workflows/destroy.yml'), 'utf8'));
+  const step = wf.jobs.destroy.steps.find((s: { run?: string }) => /scripts\/destroy\.sh/.test(s.run ?? ''));
+  /** The step's command as Actions runs it: each `${{ inputs.NAME && 'A' || 'B' }}` evaluated. */
+  const command = (inputs: Record<string, boolean>): string[] =>
+    String(step.run)
+      .replace(
+        /\$\{\{\s*inputs\.(\w+)\s*&&\s*'([^']*)'\s*\|\|\s*'([^']*)'\s*\}\}/g,
+        (_all, name: string, yes: string, no: string) => {
+          if (!(name in inputs)) throw new Error(`the step reads an unknown input ${name}`);
+          return inputs[name] ? yes : no;
+        },
+      )
+      .trim()
+      .split(/\s+/);
+
+  it('is a boolean that is false unless the operator ticks it', () => {
+    expect(wf.on.workflow_dispatch.inputs.delete_backups).toMatchObject({
+      type: 'boolean',
+      required: false,
+      default: false,
+    });
+  });
+
+  it.each([
+    [false, 'kept'],
+    [true, 'deleted'],
+  ])('delete_backups=%s: destroy.sh runs and the backups are %s', (value, outcome) => {
+    const [script, ...args] = command({ delete_backups: value });
+    expect(script).toBe('scripts/destroy.sh');
+    expect(args.join(' ')).not.toContain('${{');
+    const r = runScript('destroy.sh', noCluster, destroyEnv, args);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.calls.some((c) => stateRm.test(c))).toBe(outcome === 'kept');
+    expect(r.summary).toContain(
+      outcome === 'kept'
+        ? '- kept: database backups in proyecto06-backups-123456789012-us-east-1'
+        : '- removed: database backup bucket and its KMS key (--delete-backups)',
+    );
   });
 });

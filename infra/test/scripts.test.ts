@@ -21,6 +21,7 @@ const healthyDeploy: Rule[] = [
   ['^terraform .*output -raw cluster_name', 0, 'proyecto06'],
   ['^terraform .*output -raw ecr_registry', 0, '123456789012.dkr.ecr.us-east-1.amazonaws.com'],
   ['^terraform .*output -raw certificate_arn', 0, ''],
+  ['^terraform .*output -raw backup_bucket', 0, 'proyecto06-backups-123456789012-us-east-1'],
   [
     '^terraform .*output -raw database_secret_id',
     0,
@@ -76,6 +77,25 @@ describe('deploy.sh', () => {
     expect(
       r.calls.filter((c) => c.startsWith('kubectl create secret')).every((c) => /--from-file=/.test(c)),
     ).toBe(true);
+  });
+
+  it("applies the backup CronJob with the database, writing to Terraform's backup bucket", () => {
+    const r = runScript('deploy.sh', healthyDeploy, deployEnv);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.files).toContain('BACKUP_BUCKET: proyecto06-backups-123456789012-us-east-1');
+    expect(r.files).not.toContain('__BACKUP_BUCKET__');
+    expect(r.files).toMatch(
+      /kind: CronJob\n\s*metadata:(\n\s+.*)*?\n\s+app.kubernetes.io\/component: database/,
+    );
+    // Without the output (an older state), nothing is applied: the release refuses to render.
+    const none = runScript(
+      'deploy.sh',
+      [['^terraform .*output -raw backup_bucket', 0, ''], ...healthyDeploy],
+      deployEnv,
+    );
+    expect(none.status).not.toBe(0);
+    expect(none.stderr).toContain('--backup-bucket must be the S3 bucket of the backups');
+    expect(none.calls.some((c) => c.startsWith('kubectl apply'))).toBe(false);
   });
 
   it('waits with real conditions, never fixed sleeps', () => {

@@ -8,6 +8,7 @@ import { buildApp } from './app.js';
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from './config.js';
 import { migrate, openDatabase } from './db/client.js';
 import { logOptions } from './logging.js';
+import { stopListening } from './shutdown.js';
 
 let config;
 try {
@@ -30,6 +31,9 @@ if (config.database.kind === 'embedded' || process.argv.includes('--migrate')) {
   app.log.info({ database: database.kind, ms: Date.now() - started }, 'migrations applied');
 }
 
+// How long a connection accepted before the listener closed may take to send its request.
+const IDLE_GRACE_MS = 1_000;
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -45,7 +49,8 @@ async function shutdown(signal: string) {
   // Load balancers notice the failing readiness probe only after a while; keep serving until then.
   await new Promise((resolve) => setTimeout(resolve, drainMs));
   try {
-    await app.close(); // stops accepting, waits for in-flight requests, then closes the database
+    await stopListening(app.server, IDLE_GRACE_MS);
+    await app.close(); // no connection left: closes the database (stopListening: why not at once)
     app.log.info('shut down cleanly');
     process.exit(0);
   } catch (error) {

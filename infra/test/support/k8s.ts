@@ -36,13 +36,24 @@ export function renderOverlay(name: string): K8sObject[] {
 export const release = {
   registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
   tag: '0123456789abcdef0123456789abcdef01234567',
+  backupBucket: 'proyecto06-backups-123456789012-eu-west-1',
 };
 
 export function renderRelease(extra: string[] = [], env: Record<string, string> = {}): K8sObject[] {
   return parseYaml(
     runOk(
       join(repoRoot, 'scripts/render-release.sh'),
-      ['--registry', release.registry, '--tag', release.tag, '--region', 'eu-west-1', ...extra],
+      [
+        '--registry',
+        release.registry,
+        '--tag',
+        release.tag,
+        '--region',
+        'eu-west-1',
+        '--backup-bucket',
+        release.backupBucket,
+        ...extra,
+      ],
       { env: { ...process.env, ...env } },
     ),
   );
@@ -101,12 +112,20 @@ export function unknownFields(obj: K8sObject): string[] {
 
 export type Workload = { kind: string; name: string; template: any; obj: K8sObject };
 
+/** Everything that makes pods, with its pod template (a CronJob's is that of its Jobs). */
 export function workloads(objs: K8sObject[], namespace = 'proyecto06'): Workload[] {
   return objs
     .filter(
-      (o) => ['Deployment', 'StatefulSet', 'Job'].includes(o.kind) && o.metadata.namespace === namespace,
+      (o) =>
+        ['Deployment', 'StatefulSet', 'Job', 'CronJob'].includes(o.kind) &&
+        o.metadata.namespace === namespace,
     )
-    .map((o) => ({ kind: o.kind, name: o.metadata.name, template: o.spec.template, obj: o }));
+    .map((o) => ({
+      kind: o.kind,
+      name: o.metadata.name,
+      template: o.kind === 'CronJob' ? o.spec.jobTemplate.spec.template : o.spec.template,
+      obj: o,
+    }));
 }
 
 export function find(objs: K8sObject[], kind: string, name: string): K8sObject {

@@ -14,8 +14,21 @@ function containerPort(w: Workload | undefined, port: number | string): number |
   return undefined;
 }
 
+/** Whether an IPv4 address lies in a CIDR block. */
+function inCidr(ip: string, cidr: string): boolean {
+  const [base = '', bits = '32'] = cidr.split('/');
+  const number = (a: string) => a.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+  const size = 2 ** (32 - Number(bits));
+  return Math.floor(number(ip) / size) === Math.floor(number(base) / size);
+}
+
 function peerMatches(rulePeer: any, peer: Peer, policyNamespace: string | undefined): boolean {
-  if (rulePeer.ipBlock) return peer.ip !== undefined && rulePeer.ipBlock.cidr === '0.0.0.0/0';
+  if (rulePeer.ipBlock)
+    return (
+      peer.ip !== undefined &&
+      inCidr(peer.ip, rulePeer.ipBlock.cidr) &&
+      !(rulePeer.ipBlock.except ?? []).some((c: string) => inCidr(peer.ip!, c))
+    );
   const nsOk = rulePeer.namespaceSelector
     ? matches(rulePeer.namespaceSelector.matchLabels, { 'kubernetes.io/metadata.name': peer.namespace })
     : peer.namespace === policyNamespace;

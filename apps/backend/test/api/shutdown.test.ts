@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import http from 'node:http';
+import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { TEST_SECRET } from '../helpers.js';
@@ -48,6 +49,17 @@ describe('graceful shutdown of the real server process', () => {
     const during = await get(`${address}/api/tags`);
     expect(during).toEqual({ status: 200, connection: 'close' });
 
+    // A proxy's connection opened just before the listener closes, its request written just after: the
+    // request is served, not reset (nginx would answer a reset POST with 502, never replaying it).
+    const { hostname, port } = new URL(address);
+    const late = net.connect(Number(port), hostname);
+    await once(late, 'connect');
+    await until(async () => !(await accepts(Number(port), hostname)));
+    late.write('GET /api/tags HTTP/1.1\r\nHost: proxy\r\n\r\n');
+    const answer = await readAll(late);
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer.toLowerCase()).toContain('connection: close');
+
     const [code] = await exited;
     expect(code).toBe(0);
     expect(output).toMatch(/shut down cleanly/);
@@ -66,6 +78,32 @@ describe('graceful shutdown of the real server process', () => {
     expect(stderr).toMatch(/JWT_SECRET: must be set to a secret of your own in production/);
   });
 });
+
+/** Whether a new TCP connection to the port is accepted (false once the server stopped listening). */
+function accepts(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, host);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function until(check: () => Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+/** Everything the server sends on a socket until it closes it (a reset rejects). */
+function readAll(socket: net.Socket): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    socket.once('error', reject);
+    socket.once('close', () => resolve(text));
+  });
+}
 
 /** A keep-alive GET with node:http (fetch hides the Connection header). */
 function get(url: string): Promise<{ status: number | undefined; connection: string | undefined }> {
