@@ -1,6 +1,8 @@
 import type { Article, ArticleResponse, NewArticle, UserResponse } from '@proyecto06/contract';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import type { Static, TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { logOptions } from '../src/logging.js';
 import { loadConfig, type Config } from '../src/config.js';
@@ -116,6 +118,25 @@ export function client(context: TestContext) {
     },
   };
   return api;
+}
+
+/**
+ * Asserts the status and that the body is exactly what the contract's schema describes: every error
+ * listed with its path, and no field the schema lacks (a renamed field shows as one missing and one extra).
+ */
+export function conforms<T extends TSchema>(
+  schema: T,
+  response: Response,
+  status = 200,
+  label = String((schema as { title?: string }).title),
+): Static<T> {
+  expect(response.status, `${label}: ${JSON.stringify(response.body)}`).toBe(status);
+  const errors = Value.Errors(schema, response.body).map((e) => `${e.instancePath || '/'} ${e.message}`);
+  expect(errors, `${label}: contract errors`).toEqual([]);
+  expect(response.body, `${label}: fields outside the contract`).toEqual(
+    Value.Clean(schema, structuredClone(response.body)),
+  );
+  return response.body as Static<T>;
 }
 
 function safeJson(text: string): unknown {
