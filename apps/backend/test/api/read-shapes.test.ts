@@ -66,7 +66,7 @@ describe('every JSON read matches the contract', () => {
       [styled, 'By a followed author'],
       [plain, 'By the author'],
     ] as const) {
-      const url = `/api/articles/${slugs.tagged}/comments`;
+      const url = `/api/articles/${slugs.tagged}/comments` as const;
       conforms(CommentResponse, await api.post(url, { comment: { body } }, author.token), 201);
     }
   });
@@ -139,7 +139,7 @@ describe('every JSON read matches the contract', () => {
   it('comments: authors followed and not, for both viewers, and none', async () => {
     for (const [who, token] of viewers()) {
       for (const slug of Object.values(slugs)) {
-        const url = `/api/articles/${slug}/comments`;
+        const url = `/api/articles/${slug}/comments` as const;
         conforms(CommentListResponse, await api.get(url, token), 200, `${url} (${who})`);
       }
     }
@@ -159,7 +159,7 @@ describe('every JSON read matches the contract', () => {
   it('profiles, tags and the current user', async () => {
     for (const [who, token] of viewers()) {
       for (const account of [plain, styled, viewer]) {
-        const url = `/api/profiles/${account.username}`;
+        const url = `/api/profiles/${account.username}` as const;
         conforms(ProfileResponse, await api.get(url, token), 200, `${url} (${who})`);
       }
     }
