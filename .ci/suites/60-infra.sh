@@ -8,6 +8,9 @@ cd "$(dirname "$0")/../.."
 source .ci/lib.sh
 ensure_node24
 apt_install shellcheck yamllint
+# infra/test/first-run.test.ts runs npm with the wrong Node, as a new user might.
+NODE20_BIN=$(node_binary 20)
+export NODE20_BIN
 
 # kubectl (with kustomize) comes from Debian's kubectl package where the machine lacks it.
 command -v kubectl >/dev/null 2>&1 || apt_install kubectl

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/client.js';
 import * as users from '../../src/repositories/users.js';
-import { client, uid, useApp } from '../helpers.js';
+import { client, malformed, uid, useApp } from '../helpers.js';
 
 const lines: string[] = [];
 const KNOWN_HASH = '$argon2id$v=19$m=19456,t=2,p=1$S0VFUFRISVNPVVRPRkxPR1M$KNOWN-HASH-NEVER-IN-LOGS';
@@ -60,7 +60,7 @@ describe('the log never holds a secret', () => {
     expect((await api.post('/test/failing-bug', {})).status).toBe(500);
 
     // A token on a failing request, and a 16 kB request id.
-    await api.post('/api/articles', { article: { title: '' } }, alice.token);
+    await api.post('/api/articles', malformed({ article: { title: '' } }), alice.token);
     const hostileId = `evil-${'x'.repeat(16_000)}`;
     await ctx.app.inject({ url: '/api/tags', headers: { 'x-request-id': hostileId } });
 

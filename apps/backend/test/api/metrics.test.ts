@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { client, uid, useApp } from '../helpers.js';
+import { client, malformed, uid, useApp } from '../helpers.js';
 
 // A low login limit so the fourth attempt is rate limited.
 const ctx = useApp({ RATE_LIMIT_AUTH_PER_MINUTE: '3' });
@@ -33,12 +33,12 @@ describe('application metrics', () => {
       (await api.post('/api/users/login', { user: { email: user.email, password: 'wrong-password' } }))
         .status,
     ).toBe(401);
-    expect((await api.post('/api/users/login', { user: { email: user.email } })).status).toBe(422);
+    expect((await api.post('/api/users/login', malformed({ user: { email: user.email } }))).status).toBe(422);
     expect(
       (await api.post('/api/users/login', { user: { email: user.email, password: 'password123' } })).status,
     ).toBe(429);
     const article = await api.createArticle(user.token);
-    const commentUrl = `/api/articles/${article.slug}/comments`;
+    const commentUrl = `/api/articles/${article.slug}/comments` as const;
     expect((await api.post(commentUrl, { comment: { body: 'first' } }, user.token)).status).toBe(201);
     expect((await api.post(commentUrl, { comment: { body: 'no token' } })).status).toBe(401);
 

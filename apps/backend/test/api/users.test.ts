@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { client, uid, useApp } from '../helpers.js';
+import { client, malformed, uid, useApp } from '../helpers.js';
 
 const ctx = useApp();
 const api = client(ctx);
@@ -40,11 +40,11 @@ describe('registration and login', () => {
       user: { username: '   ', email: 'w@x.io', password: 'password123' },
     });
     expect(whitespace.status).toBe(422);
-    expect(whitespace.body.errors.username).toEqual(["can't be blank"]);
+    expect(whitespace.body.errors?.username).toEqual(["can't be blank"]);
 
-    const missing = await api.post('/api/users', { user: {} });
+    const missing = await api.post('/api/users', malformed({ user: {} }));
     expect(missing.status).toBe(422);
-    expect(Object.keys(missing.body.errors).sort()).toEqual(['email', 'password', 'username']);
+    expect(Object.keys(missing.body.errors ?? {}).sort()).toEqual(['email', 'password', 'username']);
 
     const noBody = await api.post('/api/users');
     expect(noBody.status).toBe(422);
@@ -54,12 +54,15 @@ describe('registration and login', () => {
       user: { username: uid(), email: 'not-an-email', password: 'password123' },
     });
     expect(badEmail.status).toBe(422);
-    expect(badEmail.body.errors.email).toEqual(['is invalid']);
+    expect(badEmail.body.errors?.email).toEqual(['is invalid']);
 
-    const wrongType = await api.post('/api/users', { user: { username: 12, email: null, password: ['x'] } });
+    const wrongType = await api.post(
+      '/api/users',
+      malformed({ user: { username: 12, email: null, password: ['x'] } }),
+    );
     expect(wrongType.status).toBe(422);
-    expect(wrongType.body.errors.username).toEqual(['must be a string']);
-    expect(wrongType.body.errors.email).toEqual(["can't be blank"]);
+    expect(wrongType.body.errors?.username).toEqual(['must be a string']);
+    expect(wrongType.body.errors?.email).toEqual(["can't be blank"]);
   });
 
   it('answers 409 for a taken username or email (emails compared case-insensitively)', async () => {
@@ -107,7 +110,7 @@ describe('authentication', () => {
     });
     const bad = await api.get('/api/user', 'not.a.jwt');
     expect(bad.status).toBe(401);
-    expect(bad.body.errors.token[0]).toMatch(/invalid/);
+    expect(bad.body.errors?.token?.[0]).toMatch(/invalid/);
     const wrongScheme = await ctx.app.inject({ url: '/api/user', headers: { authorization: 'Basic abc' } });
     expect(wrongScheme.statusCode).toBe(401);
   });
@@ -165,7 +168,7 @@ describe('PUT /api/user', () => {
   it('changes the password (min 8, 64 accepted) and the new one logs in', async () => {
     const { token, email } = await api.register('pwd');
     for (const password of ['', 'short7c', null]) {
-      expect((await api.put('/api/user', { user: { password } }, token)).status).toBe(422);
+      expect((await api.put('/api/user', malformed({ user: { password } }), token)).status).toBe(422);
     }
     expect((await api.put('/api/user', { user: { password: 'a'.repeat(64) } }, token)).status).toBe(200);
     expect((await api.post('/api/users/login', { user: { email, password: 'a'.repeat(64) } })).status).toBe(
@@ -186,7 +189,7 @@ describe('PUT /api/user', () => {
       { username: null },
       { username: '  ' },
     ]) {
-      const response = await api.put('/api/user', { user }, token);
+      const response = await api.put('/api/user', malformed({ user }), token);
       expect(response.status, JSON.stringify(user)).toBe(422);
     }
     const clash = await api.put('/api/user', { user: { username: other.username } }, token);
@@ -195,9 +198,13 @@ describe('PUT /api/user', () => {
 
   it('ignores unknown fields', async () => {
     const { token, username } = await api.register('unknown');
-    const response = await api.put('/api/user', { user: { bio: 'x', admin: true }, extra: 1 }, token);
+    const response = await api.put(
+      '/api/user',
+      malformed({ user: { bio: 'x', admin: true }, extra: 1 }),
+      token,
+    );
     expect(response.status).toBe(200);
     expect(response.body.user).toEqual(expect.objectContaining({ username, bio: 'x' }));
-    expect(response.body.user.admin).toBeUndefined();
+    expect(response.body.user).not.toHaveProperty('admin');
   });
 });
