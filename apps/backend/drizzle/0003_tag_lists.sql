@@ -1,3 +1,5 @@
+-- article_tags.position is no longer written: a default lets this release and the previous one both insert.
+ALTER TABLE "article_tags" ALTER COLUMN "position" SET DEFAULT 0;--> statement-breakpoint
 ALTER TABLE "articles" ADD COLUMN "tag_list" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 -- The names of an article's tags in the "C" collation's order, as the API returns them.
 CREATE FUNCTION "article_tag_names"("article" integer) RETURNS text[] LANGUAGE sql STABLE AS $$

@@ -102,8 +102,9 @@ export const articleTags = pgTable(
     tagId: integer('tag_id')
       .notNull()
       .references(() => tags.id, { onDelete: 'cascade' }),
-    // The author's order of the tags, which the API returns as given.
-    position: integer('position').notNull(),
+    // No longer read (tags are returned in alphabetical order) nor written (migration 0003 gives it a
+    // default, so this release and the one before can both insert). Dropped by a later contract migration.
+    position: integer('position').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.tagId] }),

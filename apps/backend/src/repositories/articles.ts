@@ -160,7 +160,7 @@ export async function deleteArticle(db: Db, id: number): Promise<void> {
   await db.delete(articles).where(eq(articles.id, id));
 }
 
-/** Replaces the article's tags with `names`, in that order (names already trimmed and unique). */
+/** Replaces the article's tags with `names` (already trimmed and unique). */
 export async function setArticleTags(
   db: Db,
   articleId: number,
@@ -177,8 +177,8 @@ export async function setArticleTags(
   const idByName = new Map(found.map((tag) => [tag.name, tag.id]));
   // In tag id order: the trigger counting each tag's articles locks the tag rows in that order, so two
   // articles sharing tags never wait on each other crosswise (a deadlock).
-  const rows = names.map((name, position) => ({ articleId, tagId: idByName.get(name)!, position }));
-  await db.insert(articleTags).values(rows.sort((a, b) => a.tagId - b.tagId));
+  const tagIds = names.map((name) => idByName.get(name)!).sort((a, b) => a - b);
+  await db.insert(articleTags).values(tagIds.map((tagId) => ({ articleId, tagId })));
 }
 
 /** Marks a favorite; the count moves only when the row is new, so repeating it is harmless. */
