@@ -3,6 +3,9 @@
 // allows inline styles ('unsafe-inline' in style-src) but no inline script, so no script-based loader is
 // used. The logo font of the home banner, the first view's largest text, is preloaded. The scripts that
 // index.html loads get V8's compile hint, so that their functions compile off the main thread.
+// index.html paints the home page (header and banner); shell.html, the same page without the banner, is what
+// the servers answer for every other route (nginx.conf, the backend's frontend plugin), so that a
+// non-home URL does not show the home banner until Angular starts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -41,7 +44,11 @@ for (const file of initialScripts) {
 }
 
 writeFileSync(indexPath, html);
+const homeMain = /<main id="main">[\s\S]*?<\/main>/.exec(html);
+if (!homeMain?.[0].includes('class="banner"'))
+  throw new Error(`${indexPath}: no <main> with the home banner`);
+writeFileSync(join(dist, 'shell.html'), html.replace(homeMain[0], '<main id="main"></main>'));
 console.log(
   `index.html: ${link[1]} inlined (${css.length} bytes), ${logoFont[1]} preloaded, ` +
-    `compile hint in ${initialScripts.join(', ')}`,
+    `compile hint in ${initialScripts.join(', ')}; shell.html without the banner`,
 );
