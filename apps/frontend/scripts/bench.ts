@@ -130,23 +130,27 @@ const baselineOrigin = baselineDist && (await startStack(baselineDist, port + 1)
 const reportDir = mkdtempSync(join(tmpdir(), 'conduit-lighthouse-'));
 const MOBILE_RUNS = Number(process.env.BENCH_MOBILE_RUNS ?? 5);
 
-function lighthouse(preset, run, target = origin, name = preset) {
+function lighthouse(preset, run, target = origin, name = preset, attempt = 1) {
   const output = join(reportDir, `${name}-${run}.json`);
-  execFileSync(
-    'npx',
-    [
-      '--yes',
-      LIGHTHOUSE,
-      `${target}/`,
-      '--quiet',
-      '--only-categories=performance,accessibility,best-practices',
-      ...(preset === 'desktop' ? ['--preset=desktop'] : []),
-      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync',
-      '--output=json',
-      `--output-path=${output}`,
-    ],
-    { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome } },
-  );
+  const args = [
+    '--yes',
+    LIGHTHOUSE,
+    `${target}/`,
+    '--quiet',
+    '--only-categories=performance,accessibility,best-practices',
+    ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+    '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync',
+    '--output=json',
+    `--output-path=${output}`,
+  ];
+  try {
+    execFileSync('npx', args, { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome } });
+  } catch (error) {
+    // Lighthouse sometimes loses a trace on a busy machine (NO_NAVSTART): that run once more, then give up.
+    if (attempt > 1) throw error;
+    console.log(`  ${name} run ${run}: Lighthouse failed, running it again`);
+    return lighthouse(preset, run, target, name, attempt + 1);
+  }
   return { output, report: JSON.parse(readFileSync(output, 'utf8')) };
 }
 
