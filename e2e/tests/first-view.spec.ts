@@ -1,5 +1,6 @@
 // The first view: index.html paints the header and the home banner before any script, with its styles
-// inline (no render-blocking stylesheet), and Angular takes over from it. The console-error fixture fails
+// inline (no render-blocking stylesheet), and Angular takes over from it; other URLs get shell.html, the
+// same paint without the home banner. The console-error fixture fails
 // the test on any CSP violation the inline styles or the preload could cause.
 import { expect, test } from '../support/fixtures';
 
@@ -13,6 +14,38 @@ test('index.html carries a styled static first paint and no render-blocking styl
   expect(html).toMatch(
     /<link rel="preload" href="media\/titillium-web-latin-700-normal-[^"]+\.woff2" as="font"/,
   );
+  // Every script index.html loads carries V8's compile hint (compiled off the main thread).
+  const scripts = [...html.matchAll(/<(?:script[^>]*\bsrc|link rel="modulepreload" href)="([^"]+\.js)"/g)];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const [, script] of scripts) {
+    expect(
+      (await (await request.get(`/${script}`)).text()).startsWith('//# allFunctionsCalledOnLoad\n'),
+      script,
+    ).toBe(true);
+  }
+});
+
+test('a URL other than the home page paints no home banner before Angular starts', async ({ page }) => {
+  // The app's scripts are held back: what shows is index.html's (or shell.html's) static paint alone.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/main-[A-Za-z0-9_-]+\.js$/, async (route) => {
+    await held;
+    // The requests of the pages left before the release are gone: nothing to continue there.
+    await route.continue().catch(() => undefined);
+  });
+  for (const url of ['/login', '/article/any-slug', '/profile/anyone']) {
+    await page.goto(url, { waitUntil: 'commit' });
+    await expect(page.locator('app-root > nav.navbar .navbar-brand'), url).toBeVisible();
+    await expect(page.locator('.banner'), url).toHaveCount(0);
+  }
+  await page.goto('/', { waitUntil: 'commit' });
+  await expect(page.locator('app-root > main .home-page .banner h1')).toHaveText('conduit');
+
+  await page.goto('/login', { waitUntil: 'commit' });
+  release();
+  await expect(page.locator('.auth-page h1')).toHaveText('Sign in');
+  await expect(page.locator('.banner')).toHaveCount(0);
 });
 
 test('the static paint shows without JavaScript, and Angular replaces it', async ({ browser, page, api }) => {

@@ -170,7 +170,9 @@ if [ "${result[1]}" = PASS ]; then
   expect 2 "/healthz: not 200" [ "$(status "$BASE/healthz")" = 200 ] &&
   expect 2 "backend's own :8000/docs not 200" [ "$(status -L "$BASE:8000/docs")" = 200 ] &&
   curl -s -D "$WORK/spa.headers" -o "$WORK/spa.html" "$BASE/article/no-such-article-$$" &&
-  expect 2 "unknown path: no SPA fallback" bash -c 'grep -q "^HTTP/1.1 200" "$1" && cmp -s "$2" "$3"' _ "$WORK/spa.headers" "$WORK/spa.html" "$WORK/index.html" &&
+  curl -s -o "$WORK/shell.html" "$BASE/shell.html" &&
+  expect 2 "unknown path: no SPA fallback (shell.html)" bash -c 'grep -q "^HTTP/1.1 200" "$1" && grep -q "<app-root" "$2" && cmp -s "$2" "$3"' _ "$WORK/spa.headers" "$WORK/spa.html" "$WORK/shell.html" &&
+  expect 2 "unknown path: the static first paint shows the home banner" bash -c '! grep -q "class=\"banner\"" "$1"' _ "$WORK/spa.html" &&
   expect 2 "a missing hashed asset gets index.html instead of 404" [ "$(status "$BASE/main-ZZZZZZZZ.js")" = 404 ] &&
   pass 2 "index.html (no-cache, CSP and security headers), $main_js (gzip, immutable), /api/tags 200 JSON, /docs, /openapi.json, /health, SPA fallback, 404 for missing assets"
   [ -n "${result[2]:-}" ] || fail 2 "a request through nginx failed (curl could not connect?)"

@@ -6,7 +6,8 @@ import fp from 'fastify-plugin';
 /**
  * Embedded mode: the compiled Angular app on the same origin as the API. Hashed assets are cached for a
  * year; index.html never, so a new release is picked up on the next load. Unknown non-API GETs that ask
- * for HTML get index.html (the app's router owns those URLs); anything else is a 404 in the API's envelope.
+ * for HTML get the app (its router owns those URLs): shell.html, whose static first paint has no home
+ * banner, when the build has one; anything else is a 404 in the API's envelope.
  */
 export default fp<{ root: string }>(
   async (app, { root }) => {
@@ -26,9 +27,10 @@ export default fp<{ root: string }>(
         reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
-    const sendIndex = (reply: import('fastify').FastifyReply) =>
-      reply.header('cache-control', 'no-cache').sendFile('index.html');
-    app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
+    const shell = existsSync(path.join(dist, 'shell.html')) ? 'shell.html' : 'index.html';
+    const sendIndex = (reply: import('fastify').FastifyReply, file = shell) =>
+      reply.header('cache-control', 'no-cache').sendFile(file);
+    app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply, 'index.html'));
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
       // Files that exist were given routes of their own by @fastify/static; this is everything else.
       const url = request.url.split('?')[0]!;

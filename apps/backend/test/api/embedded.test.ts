@@ -8,7 +8,11 @@ import { useApp } from '../helpers.js';
 // A stand-in build of the frontend: what matters here is how the backend serves a folder of files.
 const dist = mkdtempSync(path.join(tmpdir(), 'frontend-dist-'));
 mkdirSync(path.join(dist, 'media'));
-writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Conduit</title><app-root></app-root>');
+writeFileSync(
+  path.join(dist, 'index.html'),
+  '<!doctype html><title>Conduit</title><app-root>home</app-root>',
+);
+writeFileSync(path.join(dist, 'shell.html'), '<!doctype html><title>Conduit</title><app-root></app-root>');
 writeFileSync(path.join(dist, 'main-ABCDEFGH.js'), 'console.log(1)');
 writeFileSync(path.join(dist, 'favicon.ico'), 'icon');
 writeFileSync(path.join(dist, 'main-ABCDEFGH.js.gz'), gzipSync('console.log(1)'));
@@ -16,11 +20,13 @@ writeFileSync(path.join(dist, 'main-ABCDEFGH.js.gz'), gzipSync('console.log(1)')
 const ctx = useApp({ FRONTEND_DIST: dist });
 
 describe('embedded mode serves the compiled frontend on the same origin', () => {
-  it('serves index.html at / and for app routes, never cached', async () => {
-    for (const url of ['/', '/article/some-slug', '/profile/jake/favorites?x=1']) {
+  it('serves index.html at /, shell.html (no home banner) for app routes, never cached', async () => {
+    for (const url of ['/', '/article/some-slug', '/profile/jake/favorites?x=1', '/login']) {
       const response = await ctx.app.inject({ url, headers: { accept: 'text/html' } });
       expect(response.statusCode, url).toBe(200);
-      expect(response.body).toContain('<app-root>');
+      expect(response.body, url).toContain(
+        url === '/' ? '<app-root>home</app-root>' : '<app-root></app-root>',
+      );
       expect(response.headers['cache-control']).toBe('no-cache');
     }
   });

@@ -42,3 +42,21 @@ export function typeInto(root: HTMLElement, selector: string, value: string): vo
 
 /** A request that never reached the server (status 0), as HttpClient reports it. */
 export const NETWORK_DOWN = [new ProgressEvent('error'), { status: 0, statusText: '' }] as const;
+
+/**
+ * For a describe block: before each test, no stored token and a TestBed with provideApiTesting(); after it,
+ * no request left unanswered (HttpTestingController.verify). Returns the test's controller.
+ */
+export function useApiTesting(): () => HttpTestingController {
+  let backend: HttpTestingController | undefined;
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({ providers: provideApiTesting() });
+    backend = TestBed.inject(HttpTestingController);
+  });
+  afterEach(() => backend?.verify());
+  return () => {
+    if (!backend) throw new Error('useApiTesting(): the controller exists inside a test only');
+    return backend;
+  };
+}

@@ -1,10 +1,9 @@
-import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import type { Article, Profile } from '../core/api/models';
 import { FavoriteButton } from './favorite-button';
 import { FollowButton } from './follow-button';
-import { NETWORK_DOWN, provideApiTesting, signIn, textOf } from '../../testing/providers';
+import { NETWORK_DOWN, signIn, textOf, useApiTesting } from '../../testing/providers';
 
 const article: Article = {
   slug: 'dragons',
@@ -21,14 +20,7 @@ const article: Article = {
 const jake: Profile = { username: 'jake', bio: null, image: null, following: false };
 
 describe('FavoriteButton and FollowButton', () => {
-  let backend: HttpTestingController;
-
-  beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({ providers: provideApiTesting() });
-    backend = TestBed.inject(HttpTestingController);
-  });
-  afterEach(() => backend.verify());
+  const backend = useApiTesting();
 
   async function renderFavorite(compact = false) {
     const fixture = TestBed.createComponent(FavoriteButton);
@@ -48,7 +40,7 @@ describe('FavoriteButton and FollowButton', () => {
     element.querySelector('button')!.click();
     await fixture.whenStable();
     expect(element.querySelector('button')?.disabled).toBe(true);
-    backend
+    backend()
       .expectOne({ method: 'POST', url: '/api/articles/dragons/favorite' })
       .flush({ article: { ...article, favorited: true, favoritesCount: 3 } });
     expect(changed).toHaveBeenCalledWith(expect.objectContaining({ favorited: true, favoritesCount: 3 }));
@@ -58,7 +50,7 @@ describe('FavoriteButton and FollowButton', () => {
     signIn();
     const { fixture, changed, element } = await renderFavorite(true);
     element.querySelector('button')!.click();
-    backend
+    backend()
       .expectOne({ method: 'POST', url: '/api/articles/dragons/favorite' })
       .flush('boom', { status: 500, statusText: 'Server Error' });
     await fixture.whenStable();
@@ -72,7 +64,7 @@ describe('FavoriteButton and FollowButton', () => {
     const { element } = await renderFavorite();
     element.querySelector('button')!.click();
     expect(navigate).toHaveBeenCalledWith('/login');
-    backend.expectNone(() => true);
+    backend().expectNone(() => true);
   });
 
   it('follows, and shows the reference wording when the network is down', async () => {
@@ -86,7 +78,9 @@ describe('FavoriteButton and FollowButton', () => {
     expect(textOf(element, 'button')).toBe('Follow jake');
 
     element.querySelector('button')!.click();
-    backend.expectOne({ method: 'POST', url: '/api/profiles/jake/follow' }).error(...NETWORK_DOWN);
+    backend()
+      .expectOne({ method: 'POST', url: '/api/profiles/jake/follow' })
+      .error(...NETWORK_DOWN);
     await fixture.whenStable();
     expect(textOf(element, '.error-messages')).toBe(
       'Unable to connect. Please check your internet connection.',
@@ -96,7 +90,7 @@ describe('FavoriteButton and FollowButton', () => {
     element.querySelector('button')!.click();
     await fixture.whenStable();
     expect(element.querySelector('.error-messages')).toBeNull();
-    backend
+    backend()
       .expectOne({ method: 'POST', url: '/api/profiles/jake/follow' })
       .flush({ profile: { ...jake, following: true } });
     expect(changed).toHaveBeenCalledWith({ ...jake, following: true });

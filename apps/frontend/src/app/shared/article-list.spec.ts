@@ -2,7 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { ArticleSummary } from '../core/api/models';
 import { TOKEN_KEY } from '../core/auth/token-storage';
-import { ArticleList } from './article-list';
+import { ArticleList, PAGE_SIZE, ROWS_PER_TASK } from './article-list';
 import { provideApiTesting } from '../../testing/providers';
 
 function summary(slug: string, favorited = false, favoritesCount = 0): ArticleSummary {
@@ -66,6 +66,33 @@ describe('ArticleList', () => {
     ]);
     expect(first.querySelector('.preview-link')?.getAttribute('href')).toBe('/article/a');
     expect(element().querySelector('.pagination')).toBeNull();
+  });
+
+  it('adds a full page a few rows per task, and again from the top for the next page', async () => {
+    const rows = () => element().querySelectorAll('.article-preview').length;
+    const page = (prefix: string) => Array.from({ length: PAGE_SIZE }, (_, i) => summary(`${prefix}${i}`));
+    // Each task that follows the first render adds ROWS_PER_TASK rows, up to the page.
+    const growsByTasks = async () => {
+      expect(rows()).toBeGreaterThan(0);
+      expect(rows()).toBeLessThan(PAGE_SIZE);
+      while (rows() < PAGE_SIZE) {
+        const before = rows();
+        await new Promise((resolve) => setTimeout(resolve));
+        TestBed.tick();
+        expect(rows()).toBe(Math.min(before + ROWS_PER_TASK, PAGE_SIZE));
+      }
+    };
+    render();
+    backend.expectOne((r) => r.url === '/api/articles').flush({ articles: page('a'), articlesCount: 20 });
+    await fixture.whenStable();
+    await growsByTasks();
+
+    fixture.componentRef.setInput('page', 2);
+    TestBed.tick();
+    backend.expectOne((r) => r.url === '/api/articles').flush({ articles: page('b'), articlesCount: 20 });
+    await fixture.whenStable();
+    expect(element().querySelector('.article-preview h1')?.textContent).toBe('Title b0');
+    await growsByTasks();
   });
 
   it('says so when there are no articles', async () => {

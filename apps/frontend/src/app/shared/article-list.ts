@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { ArticlesApi } from '../core/api/articles-api';
@@ -10,6 +18,11 @@ import { LoadError } from './load-error';
 import { Pagination } from './pagination';
 
 export const PAGE_SIZE = 10;
+/**
+ * Rows added per task when a page arrives: ten rows in one go are one long task on a phone (the whole
+ * page unresponsive); three at a time are short ones, and the first three fill the screen.
+ */
+export const ROWS_PER_TASK = 3;
 
 export type ArticleFilter = Omit<ArticleQuery, 'limit' | 'offset'>;
 
@@ -33,6 +46,21 @@ export class ArticleList {
   });
 
   protected readonly errorText = computed(() => errorMessages(this.articles.error()).join(' '));
+
+  /** Back to the first rows whenever a new page loads (not when a favourite updates a row). */
+  protected readonly shownRows = linkedSignal({
+    source: this.articles.isLoading,
+    computation: () => ROWS_PER_TASK,
+  });
+
+  constructor() {
+    effect((onCleanup) => {
+      const shown = this.shownRows();
+      if (shown >= PAGE_SIZE) return;
+      const next = setTimeout(() => this.shownRows.set(shown + ROWS_PER_TASK));
+      onCleanup(() => clearTimeout(next));
+    });
+  }
 
   protected replace(updated: Article): void {
     this.articles.update(

@@ -1,20 +1,12 @@
-import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { SessionStore } from '../auth/session.store';
 import { TOKEN_KEY } from '../auth/token-storage';
 import { Footer } from './footer';
 import { Header } from './header';
-import { ME, provideApiTesting, signIn } from '../../../testing/providers';
+import { ME, signIn, provideApiTesting, useApiTesting } from '../../../testing/providers';
 
 describe('Header', () => {
-  let backend: HttpTestingController;
-
-  beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({ providers: provideApiTesting() });
-    backend = TestBed.inject(HttpTestingController);
-  });
-  afterEach(() => backend.verify());
+  const backend = useApiTesting();
 
   async function render(): Promise<HTMLElement> {
     const fixture = TestBed.createComponent(Header);
@@ -39,7 +31,7 @@ describe('Header', () => {
   it('says "Connecting…" while the server cannot check a stored token, then shows the user', async () => {
     localStorage.setItem(TOKEN_KEY, ME.token);
     TestBed.inject(SessionStore).restore();
-    backend.expectOne('/api/user').flush('down', { status: 503, statusText: 'Service Unavailable' });
+    backend().expectOne('/api/user').flush('down', { status: 503, statusText: 'Service Unavailable' });
     const fixture = TestBed.createComponent(Header);
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
@@ -53,7 +45,7 @@ describe('Header', () => {
     const element = await render();
     expect(links(element)).toEqual(['Home']);
     expect(element.querySelector('[role="status"]')).toBeNull();
-    backend.expectOne('/api/user').flush({ user: ME });
+    backend().expectOne('/api/user').flush({ user: ME });
   });
 });
 

@@ -1,9 +1,8 @@
-import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import type { Article, Comment } from '../../core/api/models';
 import { ArticlePage } from './article-page';
-import { ME, NETWORK_DOWN, provideApiTesting, signIn, textOf, typeInto } from '../../../testing/providers';
+import { ME, NETWORK_DOWN, signIn, textOf, typeInto, useApiTesting } from '../../../testing/providers';
 
 const article: Article = {
   slug: 'dragons',
@@ -27,24 +26,18 @@ const comment = (id: number, username = 'jake'): Comment => ({
 
 describe('ArticlePage', () => {
   let fixture: ComponentFixture<ArticlePage>;
-  let backend: HttpTestingController;
   const element = () => fixture.nativeElement as HTMLElement;
   const comments = () =>
     [...element().querySelectorAll('.card:not(.comment-form) .card-block')].map((c) => c.textContent?.trim());
 
-  beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({ providers: provideApiTesting() });
-    backend = TestBed.inject(HttpTestingController);
-  });
-  afterEach(() => backend.verify());
+  const backend = useApiTesting();
 
   async function render(value: Article = article, list: Comment[] = [comment(1)]): Promise<void> {
     fixture = TestBed.createComponent(ArticlePage);
     fixture.componentRef.setInput('slug', value.slug);
     TestBed.tick();
-    backend.expectOne(`/api/articles/${value.slug}`).flush({ article: value });
-    backend.expectOne(`/api/articles/${value.slug}/comments`).flush({ comments: list });
+    backend().expectOne(`/api/articles/${value.slug}`).flush({ article: value });
+    backend().expectOne(`/api/articles/${value.slug}/comments`).flush({ comments: list });
     await fixture.whenStable();
   }
   async function post(text: string): Promise<void> {
@@ -70,7 +63,7 @@ describe('ArticlePage', () => {
     signIn();
     await render();
     await post('  Great read  ');
-    const request = backend.expectOne({ method: 'POST', url: '/api/articles/dragons/comments' });
+    const request = backend().expectOne({ method: 'POST', url: '/api/articles/dragons/comments' });
     expect(request.request.body).toEqual({ comment: { body: 'Great read' } });
     request.flush({ comment: comment(2, 'me') });
     await fixture.whenStable();
@@ -89,7 +82,9 @@ describe('ArticlePage', () => {
     signIn();
     await render();
     await post('Lost words');
-    backend.expectOne({ method: 'POST', url: '/api/articles/dragons/comments' }).error(...NETWORK_DOWN);
+    backend()
+      .expectOne({ method: 'POST', url: '/api/articles/dragons/comments' })
+      .error(...NETWORK_DOWN);
     await fixture.whenStable();
     expect(textOf(element(), '.error-messages')).toBe(
       'Unable to connect. Please check your internet connection.',
@@ -108,12 +103,12 @@ describe('ArticlePage', () => {
     expect(element().querySelectorAll('.mod-options')).toHaveLength(1);
 
     element().querySelector<HTMLButtonElement>('.mod-options button')!.click();
-    backend.expectOne({ method: 'DELETE', url: '/api/articles/dragons/comments/1' }).flush(null);
+    backend().expectOne({ method: 'DELETE', url: '/api/articles/dragons/comments/1' }).flush(null);
     await fixture.whenStable();
     expect(comments()).toEqual(['Comment 2']);
 
     element().querySelector<HTMLButtonElement>('.banner .btn-outline-danger')!.click();
-    backend.expectOne({ method: 'DELETE', url: '/api/articles/dragons' }).flush(null);
+    backend().expectOne({ method: 'DELETE', url: '/api/articles/dragons' }).flush(null);
     expect(navigate).toHaveBeenCalledWith('/');
   });
 
@@ -121,10 +116,10 @@ describe('ArticlePage', () => {
     fixture = TestBed.createComponent(ArticlePage);
     fixture.componentRef.setInput('slug', 'gone');
     TestBed.tick();
-    backend
+    backend()
       .expectOne('/api/articles/gone')
       .flush({ errors: { article: ['not found'] } }, { status: 404, statusText: 'Not Found' });
-    backend.expectOne('/api/articles/gone/comments').flush({ comments: [] });
+    backend().expectOne('/api/articles/gone/comments').flush({ comments: [] });
     await fixture.whenStable();
     expect(textOf(element(), 'h1')).toBe('Article unavailable');
     expect(textOf(element(), '.error-messages')).toBe('article not found');

@@ -1,21 +1,14 @@
-import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { HomePage } from './home-page';
-import { provideApiTesting, signIn, textOf } from '../../../testing/providers';
+import { signIn, textOf, useApiTesting } from '../../../testing/providers';
 
 describe('HomePage', () => {
   let fixture: ComponentFixture<HomePage>;
-  let backend: HttpTestingController;
   const element = () => fixture.nativeElement as HTMLElement;
   const tabs = () =>
     [...element().querySelectorAll('.feed-toggle .nav-link')].map((a) => a.textContent?.trim());
 
-  beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({ providers: provideApiTesting() });
-    backend = TestBed.inject(HttpTestingController);
-  });
-  afterEach(() => backend.verify());
+  const backend = useApiTesting();
 
   function render(inputs: { feed?: string; tag?: string } = {}): void {
     fixture = TestBed.createComponent(HomePage);
@@ -25,8 +18,12 @@ describe('HomePage', () => {
 
   it('shows the banner, the global feed and the popular tags to a signed-out reader', async () => {
     render();
-    backend.expectOne('/api/tags').flush({ tags: ['dragons', 'angular'] });
-    backend.expectOne((r) => r.url === '/api/articles').flush({ articles: [], articlesCount: 0 });
+    backend()
+      .expectOne('/api/tags')
+      .flush({ tags: ['dragons', 'angular'] });
+    backend()
+      .expectOne((r) => r.url === '/api/articles')
+      .flush({ articles: [], articlesCount: 0 });
     await fixture.whenStable();
     expect(textOf(element(), '.banner h1')).toBe('conduit');
     expect(tabs()).toEqual(['Global Feed']);
@@ -41,8 +38,10 @@ describe('HomePage', () => {
   it('asks for the followed authors on Your Feed and says so, with a way back, when it is empty', async () => {
     signIn();
     render({ feed: 'following' });
-    backend.expectOne('/api/tags').flush({ tags: [] });
-    backend.expectOne((r) => r.url === '/api/articles/feed').flush({ articles: [], articlesCount: 0 });
+    backend().expectOne('/api/tags').flush({ tags: [] });
+    backend()
+      .expectOne((r) => r.url === '/api/articles/feed')
+      .flush({ articles: [], articlesCount: 0 });
     await fixture.whenStable();
     expect(element().querySelector('.banner')).toBeNull();
     expect(tabs()).toEqual(['Your Feed', 'Global Feed']);
@@ -55,8 +54,10 @@ describe('HomePage', () => {
 
   it('filters by the tag of the URL and shows it as the active tab', async () => {
     render({ tag: 'dragons' });
-    backend.expectOne('/api/tags').flush({ tags: ['dragons'] });
-    const list = backend.expectOne((r) => r.url === '/api/articles');
+    backend()
+      .expectOne('/api/tags')
+      .flush({ tags: ['dragons'] });
+    const list = backend().expectOne((r) => r.url === '/api/articles');
     expect(list.request.params.get('tag')).toBe('dragons');
     list.flush({ articles: [], articlesCount: 0 });
     await fixture.whenStable();
@@ -65,15 +66,19 @@ describe('HomePage', () => {
 
   it('offers a retry when the tags cannot be loaded', async () => {
     render();
-    backend.expectOne((r) => r.url === '/api/articles').flush({ articles: [], articlesCount: 0 });
-    backend.expectOne('/api/tags').flush('down', { status: 503, statusText: 'Service Unavailable' });
+    backend()
+      .expectOne((r) => r.url === '/api/articles')
+      .flush({ articles: [], articlesCount: 0 });
+    backend().expectOne('/api/tags').flush('down', { status: 503, statusText: 'Service Unavailable' });
     await fixture.whenStable();
     expect(element().querySelector('.sidebar [role="alert"]')?.textContent).toContain(
       'Tags could not be loaded.',
     );
     element().querySelector<HTMLButtonElement>('.sidebar [role="alert"] button')!.click();
     TestBed.tick();
-    backend.expectOne('/api/tags').flush({ tags: ['back'] });
+    backend()
+      .expectOne('/api/tags')
+      .flush({ tags: ['back'] });
     await fixture.whenStable();
     expect(textOf(element(), '.sidebar .tag-pill')).toBe('back');
   });

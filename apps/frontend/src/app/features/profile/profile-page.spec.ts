@@ -2,21 +2,15 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { Profile } from '../../core/api/models';
 import { ProfilePage } from './profile-page';
-import { NETWORK_DOWN, provideApiTesting, signIn, textOf } from '../../../testing/providers';
+import { NETWORK_DOWN, signIn, textOf, useApiTesting } from '../../../testing/providers';
 
 const jake: Profile = { username: 'jake', bio: null, image: null, following: false };
 
 describe('ProfilePage', () => {
   let fixture: ComponentFixture<ProfilePage>;
-  let backend: HttpTestingController;
   const element = () => fixture.nativeElement as HTMLElement;
 
-  beforeEach(() => {
-    localStorage.clear();
-    TestBed.configureTestingModule({ providers: provideApiTesting() });
-    backend = TestBed.inject(HttpTestingController);
-  });
-  afterEach(() => backend.verify());
+  const backend = useApiTesting();
 
   function render(username = 'jake', tab: 'articles' | 'favorites' = 'articles'): void {
     fixture = TestBed.createComponent(ProfilePage);
@@ -25,13 +19,15 @@ describe('ProfilePage', () => {
     TestBed.tick();
   }
   function answerArticles(): void {
-    backend.expectOne((r) => r.url === '/api/articles').flush({ articles: [], articlesCount: 0 });
+    backend()
+      .expectOne((r) => r.url === '/api/articles')
+      .flush({ articles: [], articlesCount: 0 });
   }
 
   it('shows the banner with an empty bio paragraph when the bio is null', async () => {
     render();
     answerArticles();
-    backend.expectOne('/api/profiles/jake').flush({ profile: jake });
+    backend().expectOne('/api/profiles/jake').flush({ profile: jake });
     await fixture.whenStable();
     expect(textOf(element(), '.user-info h4')).toBe('jake');
     expect(element().querySelectorAll('.user-info p')).toHaveLength(1);
@@ -43,14 +39,18 @@ describe('ProfilePage', () => {
   it('shows the bio, and an empty paragraph again once the bio is gone', async () => {
     render();
     answerArticles();
-    backend.expectOne('/api/profiles/jake').flush({ profile: { ...jake, bio: 'I like dragons' } });
+    backend()
+      .expectOne('/api/profiles/jake')
+      .flush({ profile: { ...jake, bio: 'I like dragons' } });
     await fixture.whenStable();
     expect(textOf(element(), '.user-info p')).toBe('I like dragons');
 
     fixture.componentRef.setInput('username', 'jane');
     TestBed.tick();
     answerArticles();
-    backend.expectOne('/api/profiles/jane').flush({ profile: { ...jake, username: 'jane', bio: '' } });
+    backend()
+      .expectOne('/api/profiles/jane')
+      .flush({ profile: { ...jake, username: 'jane', bio: '' } });
     await fixture.whenStable();
     expect(textOf(element(), '.user-info h4')).toBe('jane');
     expect(element().querySelector('.user-info p')?.textContent).toBe('');
@@ -59,10 +59,12 @@ describe('ProfilePage', () => {
   it('lists the favourites on the Favorited tab and offers settings on your own profile', async () => {
     signIn();
     render('me', 'favorites');
-    const list = backend.expectOne((r) => r.url === '/api/articles');
+    const list = backend().expectOne((r) => r.url === '/api/articles');
     expect(list.request.params.get('favorited')).toBe('me');
     list.flush({ articles: [], articlesCount: 0 });
-    backend.expectOne('/api/profiles/me').flush({ profile: { ...jake, username: 'me' } });
+    backend()
+      .expectOne('/api/profiles/me')
+      .flush({ profile: { ...jake, username: 'me' } });
     await fixture.whenStable();
     expect(textOf(element(), '.articles-toggle .active')).toBe('Favorited Articles');
     expect(textOf(element(), '.user-info a')).toBe('Edit Profile Settings');
@@ -87,7 +89,7 @@ describe('ProfilePage', () => {
     async (_name, fail, text) => {
       render('ghost');
       answerArticles();
-      fail(backend.expectOne('/api/profiles/ghost'));
+      fail(backend().expectOne('/api/profiles/ghost'));
       await fixture.whenStable();
       expect(element().querySelector('.profile-page')).not.toBeNull();
       expect(element().querySelector('.user-info')).toBeNull();
