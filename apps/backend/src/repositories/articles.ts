@@ -3,10 +3,10 @@
  * `favorited` and the ordered tag list come from joins and correlated sub-queries on indexed columns,
  * never from a query per row.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { articleTags, articles, favorites, tags } from '../db/schema.js';
-import { isoTime, jsonOf, profileRow, viewerHas } from './prepared.js';
+import { articleTags, articles, favorites } from '../db/schema.js';
+import { isoTime, jsonOf, profileRow, runNamed, viewerHas } from './prepared.js';
 
 export interface ArticleFilter {
   tag?: string | undefined;
@@ -85,14 +85,18 @@ export async function listArticlesJson(
 ): Promise<string> {
   const { where, params, shape } = filterSql(filter);
   const newest = 'order by a.created_at desc nulls last, a.id desc nulls last';
-  // The feed (its follower is the last parameter) starts from `follows` (its primary key: follower, followee) and takes at most a page's worth
-  // of each followee's newest articles from articles_author_created_idx: bounded by followees × page,
-  // where walking the global newest-first index would read every article since the followees last wrote.
+  // The feed (its follower is the last parameter) starts from `follows` (its primary key: follower,
+  // followee) and takes at most a page's worth of each followee's newest articles from
+  // articles_author_created_idx: bounded by followees × page, where walking the global newest-first index
+  // would read every article since the followees last wrote.
+  // What a listed article shows: never the body, which the feed's sort would otherwise carry along.
+  const listed =
+    'a.id, a.slug, a.title, a.description, a.tag_list, a.created_at, a.updated_at, a.favorites_count, a.author_id';
   const source =
     filter.feedOf === undefined
-      ? `select * from articles a where ${where}`
+      ? `select ${listed} from articles a where ${where}`
       : `select a.* from follows f cross join lateral (
-           select * from articles a where a.author_id = f.followee_id ${newest} limit $2::int + $3::int) a
+           select ${listed} from articles a where a.author_id = f.followee_id ${newest} limit $2::int + $3::int) a
          where f.follower_id = $${params.length + 3}`;
   const text = `
     with page as (${source} ${newest} limit $2 offset $3)
@@ -131,17 +135,37 @@ export async function findArticleRef(
   return row;
 }
 
-export async function slugTaken(db: Db, slug: string): Promise<boolean> {
-  const [row] = await db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).limit(1);
-  return row !== undefined;
+// Tags in name order, so two writers creating the same new tags take their index entries in one order.
+const ENSURE_TAGS = `insert into tags (name) select name from unnest($1::text[]) as name order by name
+  on conflict do nothing`;
+
+/**
+ * Creates the tags of `names` that do not exist yet. On its own, before the article is written: a tag
+ * left by an article whose write then fails is on no article, so the tag cloud does not show it.
+ */
+export async function ensureTags(db: Db, names: string[]): Promise<void> {
+  if (names.length > 0) await runNamed(db, 'ensure_tags', ENSURE_TAGS, [names]);
 }
 
+// One statement, so atomic without a transaction: the article and its tags (which must exist: ensureTags),
+// in tag id order, the order in which the count trigger locks the tag rows (no crosswise deadlock).
+const INSERT_ARTICLE = `
+  with article as (
+    insert into articles (slug, title, description, body, author_id) values ($1, $2, $3, $4, $5) returning id)
+  insert into article_tags (article_id, tag_id)
+  select article.id, t.id from article, tags t where t.name = any($6::text[]) order by t.id`;
+
+const INSERT_ARTICLE_TAGS = `insert into article_tags (article_id, tag_id)
+  select $1, t.id from tags t where t.name = any($2::text[]) order by t.id`;
+
+/** Writes a new article with its tags in one round trip; a taken slug fails with a unique violation. */
 export async function insertArticle(
   db: Db,
   values: { slug: string; title: string; description: string; body: string; authorId: number },
-): Promise<number> {
-  const [row] = await db.insert(articles).values(values).returning({ id: articles.id });
-  return row!.id;
+  tagNames: string[],
+): Promise<void> {
+  const { slug, title, description, body, authorId } = values;
+  await runNamed(db, 'insert_article', INSERT_ARTICLE, [slug, title, description, body, authorId, tagNames]);
 }
 
 export async function updateArticle(
@@ -160,25 +184,12 @@ export async function deleteArticle(db: Db, id: number): Promise<void> {
   await db.delete(articles).where(eq(articles.id, id));
 }
 
-/** Replaces the article's tags with `names` (already trimmed and unique). */
-export async function setArticleTags(
-  db: Db,
-  articleId: number,
-  names: string[],
-  replace: boolean,
-): Promise<void> {
-  if (replace) await db.delete(articleTags).where(eq(articleTags.articleId, articleId));
+/** Replaces the article's tags with `names` (already trimmed and unique), inside the caller's transaction. */
+export async function replaceArticleTags(db: Db, articleId: number, names: string[]): Promise<void> {
+  await db.delete(articleTags).where(eq(articleTags.articleId, articleId));
   if (names.length === 0) return;
-  await db
-    .insert(tags)
-    .values(names.map((name) => ({ name })))
-    .onConflictDoNothing();
-  const found = await db.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.name, names));
-  const idByName = new Map(found.map((tag) => [tag.name, tag.id]));
-  // In tag id order: the trigger counting each tag's articles locks the tag rows in that order, so two
-  // articles sharing tags never wait on each other crosswise (a deadlock).
-  const tagIds = names.map((name) => idByName.get(name)!).sort((a, b) => a - b);
-  await db.insert(articleTags).values(tagIds.map((tagId) => ({ articleId, tagId })));
+  await ensureTags(db, names);
+  await runNamed(db, 'insert_article_tags', INSERT_ARTICLE_TAGS, [articleId, names]);
 }
 
 /** Marks a favorite; the count moves only when the row is new, so repeating it is harmless. */

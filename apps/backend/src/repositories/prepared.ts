@@ -7,6 +7,17 @@
 import type { PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
 
+/** Runs the named statement `text` (parsed and planned once per connection); returns its rows. */
+export async function runNamed<Row>(db: Db, name: string, text: string, params: unknown[]): Promise<Row[]> {
+  const statement = db._.session.prepareQuery<PreparedQueryConfig & { execute: { rows: Row[] } }>(
+    { sql: text, params },
+    undefined,
+    name,
+    false,
+  );
+  return (await statement.execute()).rows;
+}
+
 /** The one JSON text of a statement answering `select … as json`, or undefined without a row. */
 export async function jsonOf(
   db: Db,
@@ -14,11 +25,7 @@ export async function jsonOf(
   text: string,
   params: unknown[],
 ): Promise<string | undefined> {
-  const statement = db._.session.prepareQuery<
-    PreparedQueryConfig & { execute: { rows: { json: string }[] } }
-  >({ sql: text, params }, undefined, name, false);
-  const { rows } = await statement.execute();
-  return rows[0]?.json;
+  return (await runNamed<{ json: string }>(db, name, text, params))[0]?.json;
 }
 
 /** An ISO 8601 UTC timestamp with milliseconds, as JavaScript's toISOString writes it. */

@@ -17,10 +17,14 @@ function cleanTags(tagList: string[] | undefined): string[] | undefined {
   return [...new Set(tagList.map((tag) => tag.trim()).filter(Boolean))];
 }
 
-/** Runs `write` with a free slug for `title`; a race on the same slug retries with a fresh suffix. */
-async function withFreeSlug<T>(db: Db, title: string, write: (slug: string) => Promise<T>): Promise<T> {
+/**
+ * Runs `write` with a free slug for `title`: the plain slug first, and when the unique index refuses it
+ * (the title is taken, or another writer got there first) a fresh suffix. Asking first would cost every
+ * write a round trip to save one on the rare repeated title.
+ */
+async function withFreeSlug<T>(title: string, write: (slug: string) => Promise<T>): Promise<T> {
   const base = slugify(title);
-  let slug = isReservedSlug(base) || (await articles.slugTaken(db, base)) ? `${base}-${slugSuffix()}` : base;
+  let slug = isReservedSlug(base) ? `${base}-${slugSuffix()}` : base;
   for (let attempt = 0; ; attempt++) {
     try {
       return await write(slug);
@@ -56,19 +60,12 @@ export async function create(db: Db, authorId: number, input: NewArticle['articl
   const { title, description, body } = input;
   requireText({ title, description, body });
   const tagList = cleanTags(input.tagList) ?? [];
-  return withFreeSlug(db, title, (slug) =>
-    db.transaction(async (tx) => {
-      const id = await articles.insertArticle(tx, {
-        slug,
-        title: title.trim(),
-        description: description.trim(),
-        body,
-        authorId,
-      });
-      await articles.setArticleTags(tx, id, tagList, false);
-      return slug;
-    }),
-  );
+  await articles.ensureTags(db, tagList);
+  const values = { title: title.trim(), description: description.trim(), body, authorId };
+  return withFreeSlug(title, async (slug) => {
+    await articles.insertArticle(db, { ...values, slug }, tagList);
+    return slug;
+  });
 }
 
 /** Applies the author's changes; a new title gives a new slug, which is returned. */
@@ -90,11 +87,11 @@ export async function update(
   const save = (newSlug: string) =>
     db.transaction(async (tx) => {
       await articles.updateArticle(tx, ref.id, { ...changes, slug: newSlug });
-      if (tagList !== undefined) await articles.setArticleTags(tx, ref.id, tagList, true);
+      if (tagList !== undefined) await articles.replaceArticleTags(tx, ref.id, tagList);
       return newSlug;
     });
   const retitled = changes.title !== undefined && changes.title !== ref.title;
-  return retitled ? withFreeSlug(db, changes.title!, save) : save(ref.slug);
+  return retitled ? withFreeSlug(changes.title!, save) : save(ref.slug);
 }
 
 export async function remove(db: Db, userId: number, slug: string): Promise<void> {

@@ -80,6 +80,26 @@ describe("an article's tag list", () => {
   });
 });
 
+describe('creating articles', () => {
+  it('gives every article all its tags when writers create the same new tags at once', async () => {
+    const { token } = await api.register('racers');
+    const fresh = [uid('r1'), uid('r2'), uid('r3')].sort();
+    const created = await Promise.all(
+      // Every other writer leaves out the last tag; each sends them in reverse order.
+      Array.from({ length: 12 }, (_, i) =>
+        api.createArticle(token, { title: 'Same title', tagList: fresh.slice(0, 3 - (i % 2)).reverse() }),
+      ),
+    );
+    expect(new Set(created.map((article) => article.slug)).size).toBe(12);
+    for (const [i, article] of created.entries()) {
+      const read = (await api.get(`/api/articles/${article.slug}`)).body.article;
+      expect(read?.tagList).toEqual(fresh.slice(0, 3 - (i % 2)));
+    }
+    const cloud = (await api.get('/api/tags')).body.tags;
+    expect(cloud).toEqual(expect.arrayContaining(fresh));
+  });
+});
+
 describe('the tag cloud of each replica', () => {
   it("shows a replica's own writes at once and others' within TAGS_CACHE_MS", async () => {
     const other = await replica({ TAGS_CACHE_MS: '3600000' });
