@@ -64,7 +64,11 @@ export async function buildApp({
   await app.register(parsers);
   await app.register(security, { corsOrigin: config.corsOrigin });
   await app.register(database, { database: db });
-  await app.register(auth, { secret: config.jwt.secret, expiresInSeconds: config.jwt.expiresInSeconds });
+  await app.register(auth, {
+    secret: config.jwt.secret,
+    expiresInSeconds: config.jwt.expiresInSeconds,
+    tokenCacheMs: config.tokenCacheMs,
+  });
   await app.register(rateLimit, {
     authPerMinute: config.rateLimitAuthPerMinute,
     writesPerMinute: config.rateLimitWritesPerMinute,

@@ -61,6 +61,15 @@ export function useApp(env: Record<string, string> = {}, setup: Omit<AppSetup, '
   return context;
 }
 
+/** Another replica on the database of `context`, as the compose and Kubernetes deployments run them. */
+export async function replicaOf(context: TestContext, env: Record<string, string>): Promise<TestContext> {
+  // It borrows the test file's database, which that file's app closes.
+  const borrowed = { ...context.database, close: async () => undefined };
+  const app = await buildApp({ config: testConfig(env), database: borrowed });
+  await app.ready();
+  return { app, database: context.database, queries: [] };
+}
+
 let counter = 0;
 /** Names unique across test files and runs, so files can share one database. */
 export function uid(prefix = 'u'): string {

@@ -28,8 +28,23 @@ export interface Database {
    */
   ping(timeoutMs: number): Promise<void>;
   poolStats(): PoolStats;
+  /**
+   * Delivers the payload of every NOTIFY on `channel` to `onNotice`, and tells `onLive` whether notices
+   * are being received: false when the listening connection is lost (some may be missed until it is back,
+   * so whatever they keep fresh must not be trusted meanwhile), true once it listens again. Returns the
+   * function that stops listening.
+   */
+  subscribe(channel: string, handlers: Subscriber): () => Promise<void>;
   close(): Promise<void>;
 }
+
+export interface Subscriber {
+  onNotice(payload: string): void;
+  onLive(live: boolean): void;
+}
+
+/** How long a lost listening connection waits before it reconnects: doubling from 0.5 s up to 15 s. */
+const relistenDelayMs = (attempt: number) => Math.min(500 * 2 ** attempt, 15_000);
 
 /** Migrations open their own connection: without the statement timeout (an index build may be slow). */
 const migrationUrls = new WeakMap<Database, string>();
@@ -97,6 +112,46 @@ export async function openDatabase(config: Config['database'], options: OpenOpti
         }
       },
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      subscribe(channel, { onNotice, onLive }) {
+        let client: InstanceType<typeof pg.Client> | undefined;
+        let stopped = false;
+        let retry: NodeJS.Timeout | undefined;
+        const listen = async (attempt: number) => {
+          let failures = attempt;
+          const current = new pg.Client({ ...connection, application_name: 'proyecto06-backend-listen' });
+          client = current;
+          let lost = false;
+          const lose = () => {
+            if (lost || stopped) return;
+            lost = true;
+            onLive(false);
+            void current.end().catch(() => undefined);
+            retry = setTimeout(() => void listen(failures + 1), relistenDelayMs(failures));
+            retry.unref();
+          };
+          current.on('error', lose);
+          current.on('end', lose);
+          current.on('notification', (message) => {
+            if (message.channel === channel) onNotice(message.payload ?? '');
+          });
+          try {
+            await current.connect();
+            await current.query(`listen "${channel}"`);
+            if (stopped) return void current.end().catch(() => undefined);
+            failures = 0;
+            onLive(true);
+          } catch {
+            lose();
+          }
+        };
+        onLive(false);
+        void listen(0);
+        return async () => {
+          stopped = true;
+          clearTimeout(retry);
+          await client?.end().catch(() => undefined);
+        };
+      },
       close: () => pool.end(),
     };
     migrationUrls.set(database, config.url);
@@ -122,6 +177,19 @@ export async function openDatabase(config: Config['database'], options: OpenOpti
     },
     // PGlite is one in-process connection: report it as a pool of one.
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    // Notices of this same process's PostgreSQL, from whichever connection of it wrote the change.
+    subscribe(channel, { onNotice, onLive }) {
+      onLive(false);
+      const listening = client.listen(channel, onNotice).then(
+        (stop) => {
+          onLive(true);
+          return stop;
+        },
+        // Not listening: whatever the notices keep fresh is read every time.
+        () => async () => undefined,
+      );
+      return async () => (await listening)();
+    },
     close: () => client.close(),
   };
 }

@@ -1,8 +1,12 @@
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { unauthorized } from '../lib/errors.js';
+import { NotifiedCache } from '../lib/notified-cache.js';
 import { Tokens } from '../lib/tokens.js';
 import { tokenState } from '../repositories/users.js';
+
+/** The channel migration 0004's trigger notifies with a user id when that user's token state changes. */
+export const TOKEN_STATE_CHANNEL = 'conduit_token_state';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -11,6 +15,8 @@ declare module 'fastify' {
     requireUser: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /** onRequest hook: identifies the user when a token is sent; anonymous otherwise. */
     identifyUser: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** Called after this process changed a user's token state (a password change), before it answers. */
+    forgetTokenState: (userId: number) => void;
   }
   interface FastifyRequest {
     /** The authenticated user's id; 0 when anonymous (no user has id 0, so SQL can compare with it). */
@@ -41,10 +47,26 @@ export function runsOnRequest(route: RouteOptions, hook: unknown): boolean {
  * user's current one, or it belongs to the session that last changed the password: a password change
  * signs out every other session and keeps the one that made it. Routes that require a user are
  * documented with the `Token` security scheme here, once, rather than in every route.
+ *
+ * The token state is read once per user and kept (NotifiedCache) while this process receives the
+ * database's change notices, instead of once per request: a password change made through any replica
+ * notifies all of them when it commits, and this process forgets its own changes before it answers.
+ * Between that commit and another replica's receipt of the notice (milliseconds) that replica still
+ * accepts the old tokens; with the notices down, every request reads the state again.
  */
-export default fp<{ secret: string; expiresInSeconds: number }>(
-  async (app, { secret, expiresInSeconds }) => {
+export default fp<{ secret: string; expiresInSeconds: number; tokenCacheMs: number }>(
+  async (app, { secret, expiresInSeconds, tokenCacheMs }) => {
     const tokens = new Tokens(secret, expiresInSeconds);
+    const states = new NotifiedCache((userId: number) => tokenState(app.db, userId), {
+      maxAgeMs: tokenCacheMs,
+      maxEntries: 50_000,
+    });
+    const unsubscribe = app.database.subscribe(TOKEN_STATE_CHANNEL, {
+      onNotice: (payload) => states.forget(Number(payload)),
+      onLive: (live) => states.setLive(live),
+    });
+    app.addHook('onClose', unsubscribe);
+    app.decorate('forgetTokenState', (userId: number) => states.forget(userId));
     app.decorate('tokens', tokens);
     app.decorateRequest('userId', 0);
     app.decorateRequest('token', '');
@@ -56,8 +78,8 @@ export default fp<{ secret: string; expiresInSeconds: number }>(
         if (required) throw unauthorized('token', 'is missing');
         return;
       }
-      const claims = token ? await tokens.verify(token) : undefined;
-      const state = claims && (await tokenState(app.db, claims.userId));
+      const claims = token ? tokens.verify(token) : undefined;
+      const state = claims && (await states.get(claims.userId));
       const current =
         state && (claims.version === state.tokenVersion || claims.session === state.keptSession);
       if (!current) throw unauthorized('token', 'is invalid or expired');

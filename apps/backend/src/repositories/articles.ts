@@ -66,11 +66,11 @@ function filterSql(filter: ArticleFilter): { where: string; params: unknown[]; s
  * An article of `a` joined with its author `u`, for the viewer in $1, as a row whose columns are the
  * contract's fields (see profileRow). Tags: the column migration 0003 keeps.
  */
-const articleRow = (withBody: boolean) => `(select x from (select
+const articleRow = (withBody: boolean, authorFollowed?: string) => `(select x from (select
     a.slug, a.title, a.description, ${withBody ? 'a.body,' : ''} a.tag_list as "tagList",
     ${isoTime('a.created_at')} as "createdAt", ${isoTime('a.updated_at')} as "updatedAt",
     ${viewerHas('select 1 from favorites fa where fa.user_id = $1 and fa.article_id = a.id')} as favorited,
-    a.favorites_count as "favoritesCount", ${profileRow('u')} as author) x)`;
+    a.favorites_count as "favoritesCount", ${profileRow('u', authorFollowed)} as author) x)`;
 
 /**
  * One page of articles (without bodies) and the exact count of all that match, as the response's JSON:
@@ -87,21 +87,23 @@ export async function listArticlesJson(
   const newest = 'order by a.created_at desc nulls last, a.id desc nulls last';
   // The feed (its follower is the last parameter) starts from `follows` (its primary key: follower,
   // followee) and takes at most a page's worth of each followee's newest articles from
-  // articles_author_created_idx: bounded by followees × page, where walking the global newest-first index
-  // would read every article since the followees last wrote.
-  // What a listed article shows: never the body, which the feed's sort would otherwise carry along.
+  // articles_author_created_idx, reading only that index (ids and dates): bounded by followees × page,
+  // where walking the global newest-first index would read every article since the followees last wrote.
+  // Only the page's articles are then read from the table. Every author in the feed is followed.
+  // What a listed article shows: never the body, which a sort would otherwise carry along.
   const listed =
     'a.id, a.slug, a.title, a.description, a.tag_list, a.created_at, a.updated_at, a.favorites_count, a.author_id';
-  const source =
+  const pageRows =
     filter.feedOf === undefined
-      ? `select ${listed} from articles a where ${where}`
-      : `select a.* from follows f cross join lateral (
-           select ${listed} from articles a where a.author_id = f.followee_id ${newest} limit $2::int + $3::int) a
-         where f.follower_id = $${params.length + 3}`;
+      ? `select ${listed} from articles a where ${where} ${newest} limit $2 offset $3`
+      : `select ${listed} from articles a where a.id in (
+           select a.id from follows f cross join lateral (
+             select a.id, a.created_at from articles a where a.author_id = f.followee_id ${newest} limit $2::int + $3::int) a
+           where f.follower_id = $${params.length + 3} ${newest} limit $2 offset $3)`;
   const text = `
-    with page as (${source} ${newest} limit $2 offset $3)
+    with page as (${pageRows})
     select json_build_object(
-      'articles', coalesce(json_agg(${articleRow(false)} ${newest}), '[]'),
+      'articles', coalesce(json_agg(${articleRow(false, filter.feedOf === undefined ? undefined : 'true')} ${newest}), '[]'),
       'articlesCount', (select count(*) from articles a where ${where}))::text as json
     from page a join users u on u.id = a.author_id`;
   const json = await jsonOf(db, `articles_list_${shape}`, text, [

@@ -69,8 +69,13 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { user, token } = await accounts.update(app.db, request, request.body.user);
-      return { user: toUser(user, token) };
+      try {
+        const { user, token } = await accounts.update(app.db, request, request.body.user);
+        return { user: toUser(user, token) };
+      } finally {
+        // Other sessions' tokens stop working on this replica before the answer leaves it.
+        if (request.body.user.password !== undefined) app.forgetTokenState(request.userId);
+      }
     },
   );
 };

@@ -38,7 +38,7 @@ export async function register(db: Db, tokens: Tokens, input: NewUser['user']): 
     email,
     passwordHash: await hashPassword(input.password),
   });
-  return { user, token: await signIn(tokens, user) };
+  return { user, token: signIn(tokens, user) };
 }
 
 /** A token for a new login session. */
@@ -51,7 +51,7 @@ export async function login(db: Db, tokens: Tokens, email: string, password: str
   if (!(await verifyPassword(user?.passwordHash, password)) || !user) {
     throw unauthorized('credentials', 'invalid');
   }
-  return { user, token: await signIn(tokens, user) };
+  return { user, token: signIn(tokens, user) };
 }
 
 /** The signed-in user, with the token the request came with (never a fresh one: tokens do not renew). */

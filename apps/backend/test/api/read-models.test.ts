@@ -2,23 +2,15 @@
 // (kept by a trigger, migration 0003) and the tag cloud each replica keeps in memory for TAGS_CACHE_MS.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
 import { rows } from '../../src/db/client.js';
-import { client, testConfig, uid, useApp, type TestContext } from '../helpers.js';
+import { client, replicaOf, uid, useApp, type TestContext } from '../helpers.js';
 
 // A cache that outlives the test: only a replica's own writes (or TAGS_CACHE_MS=0) refresh it. One
 // connection, so that pg_prepared_statements (per session) shows every statement the app prepared.
 const ctx = useApp({ TAGS_CACHE_MS: '3600000', DATABASE_POOL_MAX: '1' });
 const api = client(ctx);
 
-/** Another replica on the same database, as the compose and Kubernetes deployments run them. */
-async function replica(env: Record<string, string>): Promise<TestContext> {
-  // It borrows the test file's database, which that app closes.
-  const borrowed = { ...ctx.database, close: async () => undefined };
-  const app = await buildApp({ config: testConfig(env), database: borrowed });
-  await app.ready();
-  return { app, database: ctx.database, queries: [] };
-}
+const replica = (env: Record<string, string>) => replicaOf(ctx, env);
 
 describe('named reads on PostgreSQL', () => {
   it.runIf(process.env.TEST_DATABASE_URL)('are planned once, not for every request', async () => {

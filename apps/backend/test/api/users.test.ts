@@ -127,7 +127,7 @@ describe('authentication', () => {
 
   it('rejects a token signed with another secret', async () => {
     const { Tokens } = await import('../../src/lib/tokens.js');
-    const forged = await new Tokens('another-secret-another-secret-another', 60).sign({
+    const forged = new Tokens('another-secret-another-secret-another', 60).sign({
       userId: 1,
       version: 0,
       session: 'forged',

@@ -1,3 +1,4 @@
+import { SignJWT, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../src/lib/passwords.js';
 import { slugSuffix, slugify } from '../../src/lib/slug.js';
@@ -41,22 +42,68 @@ describe('passwords', () => {
 });
 
 describe('tokens', () => {
-  const tokens = new Tokens('s'.repeat(40), 60);
+  const secret = 's'.repeat(40);
+  const tokens = new Tokens(secret, 60);
+  const key = new TextEncoder().encode(secret);
 
   const claims = { userId: 42, version: 3, session: 'abc' };
 
-  it('round-trips the user id, token version and session', async () => {
-    expect(await tokens.verify(await tokens.sign(claims))).toEqual(claims);
+  it('round-trips the user id, token version and session', () => {
+    expect(tokens.verify(tokens.sign(claims))).toEqual(claims);
   });
 
-  it('rejects tokens signed with another secret, tampered or expired', async () => {
+  it('rejects tokens signed with another secret, tampered or expired', () => {
     const other = new Tokens('t'.repeat(40), 60);
-    expect(await tokens.verify(await other.sign(claims))).toBeUndefined();
-    const token = await tokens.sign(claims);
-    expect(await tokens.verify(token.slice(0, -2) + 'xx')).toBeUndefined();
-    expect(await tokens.verify('garbage')).toBeUndefined();
-    const expired = new Tokens('s'.repeat(40), -10);
-    expect(await tokens.verify(await expired.sign(claims))).toBeUndefined();
+    expect(tokens.verify(other.sign(claims))).toBeUndefined();
+    const token = tokens.sign(claims);
+    const [header, body, signature] = token.split('.') as [string, string, string];
+    expect(tokens.verify(token.slice(0, -2) + 'xx')).toBeUndefined();
+    expect(tokens.verify(`${header}.${body}.${signature}x`)).toBeUndefined();
+    expect(tokens.verify(`${header}.${body}.${signature}.`)).toBeUndefined();
+    expect(tokens.verify(`${header}.${body}.`)).toBeUndefined();
+    const otherBody = Buffer.from(JSON.stringify({ sub: '1', ver: 3, sid: 'abc', exp: 2e9 })).toString(
+      'base64url',
+    );
+    expect(tokens.verify(`${header}.${otherBody}.${signature}`)).toBeUndefined();
+    expect(tokens.verify('garbage')).toBeUndefined();
+    expect(tokens.verify('')).toBeUndefined();
+    const expired = new Tokens(secret, -10);
+    expect(tokens.verify(expired.sign(claims))).toBeUndefined();
+  });
+
+  // jose, an independent JWT implementation, as the reference on both sides of the wire format.
+  it('writes standard HS256 JWTs that another library verifies', async () => {
+    const { payload, protectedHeader } = await jwtVerify(tokens.sign(claims), key, { algorithms: ['HS256'] });
+    expect(protectedHeader).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(payload).toMatchObject({ sub: '42', ver: 3, sid: 'abc' });
+    expect(payload.exp! - payload.iat!).toBe(60);
+  });
+
+  it('accepts an HS256 JWT another library signed, and no other algorithm or claim set', async () => {
+    const signed = (header: { alg: string; typ?: string }, body: Record<string, unknown>) =>
+      new SignJWT(body).setProtectedHeader(header).setIssuedAt().setExpirationTime('60s').sign(key);
+    const jwt = { alg: 'HS256', typ: 'JWT' };
+    expect(tokens.verify(await signed(jwt, { sub: '42', ver: 3, sid: 'abc' }))).toEqual(claims);
+    expect(
+      tokens.verify(await signed({ alg: 'HS512', typ: 'JWT' }, { sub: '42', ver: 3, sid: 'abc' })),
+    ).toBeUndefined();
+    expect(tokens.verify(await signed({ alg: 'HS256' }, { sub: '42', ver: 3, sid: 'abc' }))).toBeUndefined();
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${
+      (await signed(jwt, { sub: '42', ver: 3, sid: 'abc' })).split('.')[1]
+    }.`;
+    expect(tokens.verify(unsigned)).toBeUndefined();
+    for (const body of [
+      { sub: '0', ver: 3, sid: 'abc' },
+      { sub: '42x', ver: 3, sid: 'abc' },
+      { sub: 42, ver: 3, sid: 'abc' },
+      { sub: '42', ver: -1, sid: 'abc' },
+      { sub: '42', ver: 1.5, sid: 'abc' },
+      { sub: '42', ver: 3, sid: '' },
+      { sub: '42', ver: 3 },
+    ])
+      expect(tokens.verify(await signed(jwt, body)), JSON.stringify(body)).toBeUndefined();
+    const noExpiry = await new SignJWT({ sub: '42', ver: 3, sid: 'abc' }).setProtectedHeader(jwt).sign(key);
+    expect(tokens.verify(noExpiry)).toBeUndefined();
   });
 });
 
