@@ -137,37 +137,34 @@ export async function findArticleRef(
   return row;
 }
 
-// Tags in name order, so two writers creating the same new tags take their index entries in one order.
-const ENSURE_TAGS = `insert into tags (name) select name from unnest($1::text[]) as name order by name
-  on conflict do nothing`;
+// One statement, so atomic without a transaction: the article, its tags (created where new, by migration
+// 0005's ensure_tags) and the response, which the statement knows without reading anything back: a new
+// article is favored by nobody, and its author does not follow themselves. The tag list is what the
+// 0003 trigger writes: the names in the "C" collation's order.
+const INSERT_ARTICLE = `
+  with a as (
+    insert into articles (slug, title, description, body, author_id) values ($1, $2, $3, $4, $5)
+    returning id, slug, title, description, body, created_at, updated_at, author_id, favorites_count),
+  tagged as (insert into article_tags (article_id, tag_id) select a.id, t.id from a, ensure_tags($6::text[]) t(id) order by t.id)
+  select json_build_object('article', (select x from (select
+    a.slug, a.title, a.description, a.body,
+    array(select name from unnest($6::text[]) name order by name collate "C") as "tagList",
+    ${isoTime('a.created_at')} as "createdAt", ${isoTime('a.updated_at')} as "updatedAt",
+    false as favorited, a.favorites_count as "favoritesCount", ${profileRow('u', 'false')} as author) x))::text as json
+  from a join users u on u.id = a.author_id`;
 
 /**
- * Creates the tags of `names` that do not exist yet. On its own, before the article is written: a tag
- * left by an article whose write then fails is on no article, so the tag cloud does not show it.
+ * Writes a new article with its tags in one round trip and returns `{ article }` as its author sees it;
+ * a taken slug fails with a unique violation. `tagNames` are trimmed and unique.
  */
-export async function ensureTags(db: Db, names: string[]): Promise<void> {
-  if (names.length > 0) await runNamed(db, 'ensure_tags', ENSURE_TAGS, [names]);
-}
-
-// One statement, so atomic without a transaction: the article and its tags (which must exist: ensureTags),
-// in tag id order, the order in which the count trigger locks the tag rows (no crosswise deadlock).
-const INSERT_ARTICLE = `
-  with article as (
-    insert into articles (slug, title, description, body, author_id) values ($1, $2, $3, $4, $5) returning id)
-  insert into article_tags (article_id, tag_id)
-  select article.id, t.id from article, tags t where t.name = any($6::text[]) order by t.id`;
-
-const INSERT_ARTICLE_TAGS = `insert into article_tags (article_id, tag_id)
-  select $1, t.id from tags t where t.name = any($2::text[]) order by t.id`;
-
-/** Writes a new article with its tags in one round trip; a taken slug fails with a unique violation. */
 export async function insertArticle(
   db: Db,
   values: { slug: string; title: string; description: string; body: string; authorId: number },
   tagNames: string[],
-): Promise<void> {
+): Promise<string> {
   const { slug, title, description, body, authorId } = values;
-  await runNamed(db, 'insert_article', INSERT_ARTICLE, [slug, title, description, body, authorId, tagNames]);
+  const params = [slug, title, description, body, authorId, tagNames];
+  return (await jsonOf(db, 'insert_article', INSERT_ARTICLE, params))!;
 }
 
 export async function updateArticle(
@@ -186,12 +183,12 @@ export async function deleteArticle(db: Db, id: number): Promise<void> {
   await db.delete(articles).where(eq(articles.id, id));
 }
 
+const INSERT_ARTICLE_TAGS = `insert into article_tags (article_id, tag_id) select $1, t.id from ensure_tags($2::text[]) t(id) order by t.id`;
+
 /** Replaces the article's tags with `names` (already trimmed and unique), inside the caller's transaction. */
 export async function replaceArticleTags(db: Db, articleId: number, names: string[]): Promise<void> {
   await db.delete(articleTags).where(eq(articleTags.articleId, articleId));
-  if (names.length === 0) return;
-  await ensureTags(db, names);
-  await runNamed(db, 'insert_article_tags', INSERT_ARTICLE_TAGS, [articleId, names]);
+  if (names.length > 0) await runNamed(db, 'insert_article_tags', INSERT_ARTICLE_TAGS, [articleId, names]);
 }
 
 /** Marks a favorite; the count moves only when the row is new, so repeating it is harmless. */

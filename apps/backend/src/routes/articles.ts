@@ -86,9 +86,9 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const slug = await rules.create(app.db, request.userId, request.body.article);
+      const json = await rules.create(app.db, request.userId, request.body.article);
       app.tagCloud.invalidate();
-      return sendJson(reply, await rules.find(app.db, slug, request.userId), 201);
+      return sendJson(reply, json, 201);
     },
   );
 

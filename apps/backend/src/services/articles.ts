@@ -55,17 +55,13 @@ async function ownRef(db: Db, slug: string, userId: number): Promise<ArticleRef>
   return ref;
 }
 
-/** Creates the article; returns its slug. */
+/** Creates the article; returns `{ article }` as JSON text, as its author sees it. */
 export async function create(db: Db, authorId: number, input: NewArticle['article']): Promise<string> {
   const { title, description, body } = input;
   requireText({ title, description, body });
   const tagList = cleanTags(input.tagList) ?? [];
-  await articles.ensureTags(db, tagList);
   const values = { title: title.trim(), description: description.trim(), body, authorId };
-  return withFreeSlug(title, async (slug) => {
-    await articles.insertArticle(db, { ...values, slug }, tagList);
-    return slug;
-  });
+  return withFreeSlug(title, (slug) => articles.insertArticle(db, { ...values, slug }, tagList));
 }
 
 /** Applies the author's changes; a new title gives a new slug, which is returned. */

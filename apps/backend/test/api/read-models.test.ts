@@ -73,6 +73,23 @@ describe("an article's tag list", () => {
 });
 
 describe('creating articles', () => {
+  it('answers what reading the article back gives, built by the write itself', async () => {
+    const { token } = await api.register('answers');
+    const known = uid('known');
+    await api.createArticle(token, { tagList: [known] });
+    for (const tagList of [[], [uid('zeta'), known, uid('Alpha'), 'ünïcode', uid('beta')]]) {
+      const created = await api.createArticle(token, { title: 'Answered', tagList });
+      const read = await api.get(`/api/articles/${created.slug}`, token);
+      expect(created).toEqual(read.body.article);
+      expect(created.tagList).toEqual([...tagList].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect([created.favorited, created.favoritesCount, created.author.following]).toEqual([
+        false,
+        0,
+        false,
+      ]);
+    }
+  });
+
   it('gives every article all its tags when writers create the same new tags at once', async () => {
     const { token } = await api.register('racers');
     const fresh = [uid('r1'), uid('r2'), uid('r3')].sort();
