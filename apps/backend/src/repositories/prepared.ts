@@ -4,18 +4,33 @@
  * is ignored). JSON from the database: Node neither maps rows nor serialises objects; the route sends the
  * text as it is. Every shape has its own name, since a name stands for exactly one statement text.
  */
-import type { PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
+
+/**
+ * What Drizzle's session holds: the driver's client (a pg Pool or PoolClient, or PGlite or its
+ * transaction) and the logger the tests count statements with. Named statements go to the driver
+ * directly: through Drizzle's prepared-query objects, each call built two query configurations with
+ * their own type-parser closures.
+ */
+interface Session {
+  client: {
+    query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+    query(text: string, params: unknown[]): Promise<{ rows: unknown[] }>;
+    exec?: unknown;
+  };
+  logger: { logQuery(text: string, params: unknown[]): void };
+}
 
 /** Runs the named statement `text` (parsed and planned once per connection); returns its rows. */
 export async function runNamed<Row>(db: Db, name: string, text: string, params: unknown[]): Promise<Row[]> {
-  const statement = db._.session.prepareQuery<PreparedQueryConfig & { execute: { rows: Row[] } }>(
-    { sql: text, params },
-    undefined,
-    name,
-    false,
-  );
-  return (await statement.execute()).rows;
+  const { client, logger } = db._.session as unknown as Session;
+  logger.logQuery(text, params);
+  // PGlite (it has `exec`) takes no statement name (one in-process connection).
+  const result =
+    client.exec === undefined
+      ? await client.query({ name, text, values: params })
+      : await client.query(text, params);
+  return result.rows as Row[];
 }
 
 /** The one JSON text of a statement answering `select … as json`, or undefined without a row. */
