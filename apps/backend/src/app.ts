@@ -1,6 +1,6 @@
 /**
  * The root plugin, read top to bottom: the server's options, then plugins (errors, parsers, security
- * headers and CORS, database, auth, rate limits, metrics, tag cloud, health, docs), then the API's routes. Tests
+ * headers and CORS, database, auth, rate limits, metrics, tag cloud, list counts, health, docs), then the API's routes. Tests
  * build this same app and call `app.inject`; server.ts adds only listening and shutdown.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -14,6 +14,7 @@ import docs from './plugins/docs.js';
 import errors from './plugins/errors.js';
 import frontend from './plugins/frontend.js';
 import health from './plugins/health.js';
+import listCounts from './plugins/list-counts.js';
 import metrics from './plugins/metrics.js';
 import parsers from './plugins/parsers.js';
 import rateLimit from './plugins/rate-limit.js';
@@ -75,6 +76,7 @@ export async function buildApp({
   });
   await app.register(metrics);
   await app.register(tagCloud, { ttlMs: config.tagsCacheMs });
+  await app.register(listCounts, { ttlMs: config.listCountsCacheMs });
   await app.register(health, { readinessTimeoutMs: config.readinessTimeoutMs });
   await app.register(docs);
 

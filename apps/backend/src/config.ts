@@ -33,6 +33,7 @@ const EnvSchema = Type.Object({
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 300_000, default: 20_000 }),
   READINESS_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1_000 }),
   TAGS_CACHE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 5_000 }),
+  LIST_COUNTS_CACHE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 5_000 }),
   TOKEN_CACHE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 60_000 }),
   FRONTEND_DIST: Type.Optional(Type.String({ minLength: 1 })),
 });
@@ -60,6 +61,8 @@ export interface Config {
   rateLimitWritesPerMinute: number;
   /** How stale the tag cloud may be on a replica that did not write the change (0 = never cached). */
   tagsCacheMs: number;
+  /** How stale a list's articlesCount may be on a replica that did not write the change (0 = never cached). */
+  listCountsCacheMs: number;
   /** How long a replica trusts a token state it read while change notices arrive (0 = read every time). */
   tokenCacheMs: number;
   bodyLimitBytes: number;
@@ -164,6 +167,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     rateLimitWritesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE,
     tagsCacheMs: env.TAGS_CACHE_MS,
     tokenCacheMs: env.TOKEN_CACHE_MS,
+    listCountsCacheMs: env.LIST_COUNTS_CACHE_MS,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     logLevel: env.LOG_LEVEL,
     shutdown: { drainMs: env.SHUTDOWN_DRAIN_MS, timeoutMs: env.SHUTDOWN_TIMEOUT_MS },

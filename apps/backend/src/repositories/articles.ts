@@ -73,15 +73,25 @@ const articleRow = (withBody: boolean, authorFollowed?: string) => `(select x fr
     a.favorites_count as "favoritesCount", ${profileRow('u', authorFollowed)} as author) x)`;
 
 /**
- * One page of articles (without bodies) and the exact count of all that match, as the response's JSON:
- * one statement. The page is cut first, so only its rows get their tags, author and flags (an offset
- * does not pay for the rows it skips).
+ * Where a list's count may come from instead of the database: `key` names the filter and its values; the
+ * answer has the count if it is known, and takes the count read otherwise.
+ */
+export interface CountSource {
+  lookup(key: string): { count: string | undefined; keep(count: string): void };
+}
+
+/**
+ * One page of articles (without bodies) and the count of all that match, as the response's JSON: one
+ * statement. The page is cut first, so only its rows get their tags, author and flags (an offset does not
+ * pay for the rows it skips). The count is the one part that grows with the matching rows, so `counts`
+ * may supply it (plugins/list-counts.ts); the statement then skips it.
  */
 export async function listArticlesJson(
   db: Db,
   filter: ArticleFilter,
   viewerId: number,
   page: { limit: number; offset: number },
+  counts?: CountSource,
 ): Promise<string> {
   const { where, params, shape } = filterSql(filter);
   const newest = 'order by a.created_at desc nulls last, a.id desc nulls last';
@@ -100,19 +110,23 @@ export async function listArticlesJson(
            select a.id from follows f cross join lateral (
              select a.id, a.created_at from articles a where a.author_id = f.followee_id ${newest} limit $2::int + $3::int) a
            where f.follower_id = $${params.length + 3} ${newest} limit $2 offset $3)`;
+  // The count's sub-query runs only when asked for (the last parameter): PostgreSQL evaluates it lazily.
   const text = `
     with page as (${pageRows})
-    select json_build_object(
-      'articles', coalesce(json_agg(${articleRow(false, filter.feedOf === undefined ? undefined : 'true')} ${newest}), '[]'),
-      'articlesCount', (select count(*) from articles a where ${where}))::text as json
+    select coalesce(json_agg(${articleRow(false, filter.feedOf === undefined ? undefined : 'true')} ${newest}), '[]')::text as articles,
+      case when $${params.length + 4}::boolean then (select count(*) from articles a where ${where}) end::text as count
     from page a join users u on u.id = a.author_id`;
-  const json = await jsonOf(db, `articles_list_${shape}`, text, [
-    viewerId,
-    page.limit,
-    page.offset,
-    ...params,
-  ]);
-  return json!;
+  const cached = counts?.lookup(`${shape}:${JSON.stringify(params)}`);
+  const known = cached?.count;
+  const [row] = await runNamed<{ articles: string; count: string | null }>(
+    db,
+    `articles_list_${shape}`,
+    text,
+    [viewerId, page.limit, page.offset, ...params, known === undefined],
+  );
+  const count = known ?? row!.count!;
+  if (known === undefined) cached?.keep(count);
+  return `{"articles":${row!.articles},"articlesCount":${count}}`;
 }
 
 const ONE_ARTICLE = `

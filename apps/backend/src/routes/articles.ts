@@ -34,7 +34,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const filter = { tag, author, favorited };
       return sendJson(
         reply,
-        await articles.listArticlesJson(app.db, filter, request.userId, { limit, offset }),
+        await articles.listArticlesJson(app.db, filter, request.userId, { limit, offset }, app.listCounts),
       );
     },
   );
@@ -55,7 +55,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const filter = { feedOf: request.userId };
       return sendJson(
         reply,
-        await articles.listArticlesJson(app.db, filter, request.userId, { limit, offset }),
+        await articles.listArticlesJson(app.db, filter, request.userId, { limit, offset }, app.listCounts),
       );
     },
   );

@@ -1,5 +1,5 @@
 // What the fast reads rely on: plans made once per connection, the tag list each article row carries
-// (kept by a trigger, migration 0003) and the tag cloud each replica keeps in memory for TAGS_CACHE_MS.
+// (kept by a trigger, migration 0003), and the tag cloud and list counts each replica keeps in memory.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/client.js';
@@ -7,7 +7,7 @@ import { client, replicaOf, uid, useApp, type TestContext } from '../helpers.js'
 
 // A cache that outlives the test: only a replica's own writes (or TAGS_CACHE_MS=0) refresh it. One
 // connection, so that pg_prepared_statements (per session) shows every statement the app prepared.
-const ctx = useApp({ TAGS_CACHE_MS: '3600000', DATABASE_POOL_MAX: '1' });
+const ctx = useApp({ TAGS_CACHE_MS: '3600000', LIST_COUNTS_CACHE_MS: '3600000', DATABASE_POOL_MAX: '1' });
 const api = client(ctx);
 
 const replica = (env: Record<string, string>) => replicaOf(ctx, env);
@@ -142,5 +142,41 @@ describe('the tag cloud of each replica', () => {
     expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(200));
     expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
     expect(ctx.queries.filter((query) => /article_count/.test(query))).toHaveLength(1);
+  });
+});
+
+describe('the list counts of each replica', () => {
+  it("are exact after the replica's own writes, and others' show within LIST_COUNTS_CACHE_MS", async () => {
+    const other = await replicaOf(ctx, { LIST_COUNTS_CACHE_MS: '3600000' });
+    const uncached = await replicaOf(ctx, { LIST_COUNTS_CACHE_MS: '0' });
+    try {
+      const { token, username } = await api.register('counted');
+      const list = async (context: TestContext) =>
+        (await client(context).get(`/api/articles?author=${username}`)).body;
+      await api.createArticle(token);
+      for (const context of [ctx, other, uncached]) expect((await list(context)).articlesCount).toBe(1);
+
+      const second = await api.createArticle(token);
+      expect((await list(ctx)).articlesCount).toBe(2);
+      expect((await list(uncached)).articlesCount).toBe(2);
+      // The other replica's page is read fresh; only its count waits for the time to run out.
+      const stale = await list(other);
+      expect(stale.articles.map((article: { slug: string }) => article.slug)).toContain(second.slug);
+      expect(stale.articlesCount).toBe(1);
+      // Any write it serves itself (here a favorite) forgets every count it kept.
+      expect(
+        (await client(other).post(`/api/articles/${second.slug}/favorite`, undefined, token)).status,
+      ).toBe(200);
+      expect((await list(other)).articlesCount).toBe(2);
+      // A failed write changes nothing, and forgets nothing.
+      await api.createArticle(token);
+      expect(
+        (await client(other).post('/api/articles/no-such-article/favorite', undefined, token)).status,
+      ).toBe(404);
+      expect((await list(other)).articlesCount).toBe(2);
+    } finally {
+      await other.app.close();
+      await uncached.app.close();
+    }
   });
 });
