@@ -446,7 +446,7 @@ try {
       `**Ceiling** (bare Fastify + pg, one indexed point query, same database, same run): ${ceilings.map((row) => `${row.name.replace('ceiling ', '')} ${fixed(row.rps)} req/s (node ${fixed(row.serverCpu, 3)} ms/req, PostgreSQL ${fixed(row.pgCpu, 3)} ms/req)`).join(', ') || 'not measured (--url)'}.`,
       '',
       'CPU per request: the server process (all threads) and the whole PostgreSQL cluster, from /proc, divided by the requests served — steadier than req/s on a shared machine.',
-      "Tags are served from the replica's memory (TAGS_CACHE_MS, 5 s by default: one query per 5 s, forgotten at once when the replica writes an article); every other endpoint queries PostgreSQL on every request.",
+      "What each replica keeps in memory (defaults): the tag cloud (TAGS_CACHE_MS, 5 s: one query per 5 s, forgotten when the replica writes an article); each list filter's articlesCount (LIST_COUNTS_CACHE_MS, 5 s, forgotten when the replica serves any write; the page itself is read on every request); each user's token state (TOKEN_CACHE_MS, forgotten on PostgreSQL's notice of a password change). Every other read queries PostgreSQL on every request.",
       `Peer: issue 10's measurement on its machine (NestJS + Prisma on Node 24, ceiling ${fixed(ISSUE.ceiling)} req/s there), compared as a share of each side's ceiling.`,
       '',
       '| endpoint | req/s | p50 ms | p99 ms | % of ceiling | node CPU ms/req | PostgreSQL CPU ms/req | peak RSS MB | errors | peer req/s · p99 (issue 10) | peer % of its ceiling | × peer | target | p99 ≤ ⅓ peer | RSS < 200 MB |',
