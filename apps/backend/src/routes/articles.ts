@@ -8,6 +8,7 @@ import {
   UpdateArticle,
 } from '@proyecto06/contract';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { sendJson } from '../lib/prepared-json.js';
 import * as articles from '../repositories/articles.js';
@@ -15,6 +16,18 @@ import * as rules from '../services/articles.js';
 import { SlugParams } from './params.js';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
+  /** Answers with one page of the articles `filter` selects, as `viewerId` sees them. */
+  const listPage = async (
+    reply: FastifyReply,
+    filter: articles.ArticleFilter,
+    viewerId: number,
+    { limit, offset }: { limit: number; offset: number },
+  ) =>
+    sendJson(
+      reply,
+      await articles.listArticlesJson(app.db, filter, viewerId, { limit, offset }, app.listCounts),
+    );
+
   app.get(
     '/articles',
     {
@@ -27,15 +40,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { tag, limit, offset } = request.query;
       // Usernames are compared as stored: NFKC (and whatever the case, in the query).
       const author = request.query.author?.normalize('NFKC');
       const favorited = request.query.favorited?.normalize('NFKC');
-      const filter = { tag, author, favorited };
-      return sendJson(
-        reply,
-        await articles.listArticlesJson(app.db, filter, request.userId, { limit, offset }, app.listCounts),
-      );
+      return listPage(reply, { tag: request.query.tag, author, favorited }, request.userId, request.query);
     },
   );
 
@@ -51,12 +59,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { limit, offset } = request.query;
-      const filter = { feedOf: request.userId };
-      return sendJson(
-        reply,
-        await articles.listArticlesJson(app.db, filter, request.userId, { limit, offset }, app.listCounts),
-      );
+      return listPage(reply, { feedOf: request.userId }, request.userId, request.query);
     },
   );
 
