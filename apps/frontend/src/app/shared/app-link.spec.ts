@@ -49,3 +49,37 @@ describe('AppLink', () => {
     expect(navigate).not.toHaveBeenCalled();
   });
 });
+
+@Component({ changeDetection: ChangeDetectionStrategy.OnPush, template: '' })
+class Blank {}
+
+@Component({
+  imports: [AppLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <a [appLink]="['/']" activeWhen="exact">home</a>
+    <a [appLink]="['/profile', 'jake']" activeWhen="prefix">jake</a>
+    <a [appLink]="['/profile', 'jak']" activeWhen="prefix">jak</a>
+    <a [appLink]="['/profile', 'jake']">untracked</a>
+  `,
+})
+class Nav {}
+
+describe('AppLink activeWhen', () => {
+  it('marks the link of the current path active (exact, or as a prefix of it) with aria-current', async () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([{ path: '**', component: Blank }])] });
+    const fixture = TestBed.createComponent(Nav);
+    const active = () =>
+      [...(fixture.nativeElement as HTMLElement).querySelectorAll('a')]
+        .filter((a) => a.classList.contains('active') && a.getAttribute('aria-current') === 'page')
+        .map((a) => a.textContent);
+
+    await TestBed.inject(Router).navigateByUrl('/?page=2');
+    await fixture.whenStable();
+    expect(active()).toEqual(['home']);
+
+    await TestBed.inject(Router).navigateByUrl('/profile/jake/favorites');
+    await fixture.whenStable();
+    expect(active()).toEqual(['jake']);
+  });
+});
