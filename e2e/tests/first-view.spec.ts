@@ -28,6 +28,9 @@ test('index.html carries a styled static first paint, no render-blocking stylesh
   const appCode = await (await request.get(`/${app![1]}`)).text();
   startup.push(...[...appCode.matchAll(/\bfrom\s*["'`]\.\/([^"'`]+\.js)["'`]/g)].map((m) => m[1]!));
   expect(startup.length).toBeGreaterThan(2);
+  // main.js preloads them together, from the list the build writes into index.html.
+  const listed = /<meta name="startup-modules" content="([^"]*)">/.exec(html)?.[1]?.split(' ') ?? [];
+  expect(listed).toEqual(expect.arrayContaining(startup.slice(1)));
   for (const script of startup) {
     expect(
       (await (await request.get(`/${script}`)).text()).startsWith('//# allFunctionsCalledOnLoad\n'),

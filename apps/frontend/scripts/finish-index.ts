@@ -42,6 +42,16 @@ for (const file of startup) {
   if (!code.startsWith(COMPILE_HINT)) writeFileSync(path, COMPILE_HINT + code);
 }
 
+// main.js imports the app after the first paint; the modules that import pulls in are named here, so that
+// main.js preloads them all at once instead of discovering them one import after another (a round trip
+// each on a phone).
+const loaded = new Set([...html.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"/g)].map((m) => m[1]!));
+const startupModules = startup.filter((file) => !loaded.has(file));
+html = html.replace(
+  base[0],
+  () => `${base[0]}\n    <meta name="startup-modules" content="${startupModules.join(' ')}">`,
+);
+
 writeFileSync(indexPath, html);
 const homeMain = /<main id="main">[\s\S]*?<\/main>/.exec(html);
 if (!homeMain?.[0].includes('class="banner"'))
@@ -49,5 +59,5 @@ if (!homeMain?.[0].includes('class="banner"'))
 writeFileSync(join(dist, 'shell.html'), html.replace(homeMain[0], '<main id="main"></main>'));
 console.log(
   `index.html: ${link[1]} inlined (${css.length} bytes), ${logoFont[1]} preloaded, ` +
-    `compile hint in ${startup.join(', ')}; shell.html without the banner`,
+    `compile hint on and startup-modules from ${startup.join(', ')}; shell.html without the banner`,
 );
