@@ -4,7 +4,7 @@
 // the test on any CSP violation the inline styles or the preload could cause.
 import { expect, test } from '../support/fixtures';
 
-test('index.html carries a styled static first paint and no render-blocking stylesheet', async ({
+test('index.html carries a styled static first paint, no render-blocking stylesheet and one small script', async ({
   request,
 }) => {
   const html = await (await request.get('/')).text();
@@ -14,10 +14,24 @@ test('index.html carries a styled static first paint and no render-blocking styl
   expect(html).toMatch(
     /<link rel="preload" href="media\/titillium-web-latin-700-normal-[^"]+\.woff2" as="font"/,
   );
-  // Every script index.html loads carries V8's compile hint (compiled off the main thread).
-  const scripts = [...html.matchAll(/<(?:script[^>]*\bsrc|link rel="modulepreload" href)="([^"]+\.js)"/g)];
-  expect(scripts.length).toBeGreaterThan(0);
-  for (const [, script] of scripts) {
+  // index.html loads main.js alone (no module preload: nothing but the document comes before the first
+  // paint); main.js imports the app once that paint is on screen. Every start-up script carries V8's
+  // compile hint (compiled off the main thread).
+  const scripts = [
+    ...html.matchAll(/<(?:script[^>]*\bsrc|link rel="modulepreload" href)="([^"]+\.js)"/g),
+  ].map((m) => m[1]!);
+  expect(scripts).toEqual([expect.stringMatching(/^main-[A-Za-z0-9_-]+\.js$/)]);
+  const main = await (await request.get(`/${scripts[0]}`)).text();
+  const app = /\bimport\(\s*[`'"]\.\/([^`'"]+\.js)[`'"]\s*\)/.exec(main);
+  expect(app, 'main.js imports the app').not.toBeNull();
+  const startup = [scripts[0]!, app![1]!];
+  const appCode = await (await request.get(`/${app![1]}`)).text();
+  startup.push(...[...appCode.matchAll(/\bfrom\s*["'`]\.\/([^"'`]+\.js)["'`]/g)].map((m) => m[1]!));
+  expect(startup.length).toBeGreaterThan(2);
+  // main.js preloads them together, from the list the build writes into index.html.
+  const listed = /<meta name="startup-modules" content="([^"]*)">/.exec(html)?.[1]?.split(' ') ?? [];
+  expect(listed).toEqual(expect.arrayContaining(startup.slice(1)));
+  for (const script of startup) {
     expect(
       (await (await request.get(`/${script}`)).text()).startsWith('//# allFunctionsCalledOnLoad\n'),
       script,
@@ -82,4 +96,19 @@ test('the static paint shows without JavaScript, and Angular replaces it', async
   });
   expect(icons.statuses).toEqual(['loaded']);
   expect(icons.drawnByIonicons).toHaveLength(8);
+});
+
+test('the app is fetched only after the first contentful paint', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('app-root > app-header nav.navbar')).toHaveCount(1);
+  const order = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    chunks: performance
+      .getEntriesByType('resource')
+      .filter((entry) => /\/chunk-[^/]+\.js$/.test(entry.name))
+      .map((entry) => entry.startTime),
+  }));
+  expect(order.paint).toBeDefined();
+  expect(order.chunks.length).toBeGreaterThan(0);
+  expect(Math.min(...order.chunks)).toBeGreaterThanOrEqual(order.paint!);
 });

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { startupScripts } from './startup-scripts.ts';
 
 const app = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(app, '../..');
@@ -27,16 +28,13 @@ if (!process.argv.includes('--skip-build')) {
   execFileSync('npm', ['run', 'build', '-w', '@proyecto06/backend'], { cwd: root, stdio: 'inherit' });
 }
 
-// 1. Initial bundle: index.html (which holds the global styles) and what it loads before any lazy route
-// (scripts, module preloads, stylesheets).
+// 1. Initial bundle: index.html (which holds the global styles) and the start-up scripts: what it loads and
+// what main.js imports to start the app after the first paint, without the route chunks.
 const index = readFileSync(join(dist, 'index.html'), 'utf8');
-const initial = [...index.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="([^"]+\.(?:js|css))"/g)].map(
-  (m) => m[1],
-);
-const files = ['index.html', ...new Set(initial)];
+const files = ['index.html', ...startupScripts(dist, index)];
 let raw = 0;
 let gzip = 0;
-console.log('\nInitial bundle');
+console.log('\nInitial bundle (index.html and the start-up scripts)');
 for (const file of files) {
   const content = readFileSync(join(dist, file));
   const zipped = gzipSync(content, { level: 9 }).length;

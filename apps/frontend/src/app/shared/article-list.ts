@@ -12,6 +12,7 @@ import { RouterLink } from '@angular/router';
 import { ArticlesApi } from '../core/api/articles-api';
 import type { Article, ArticleQuery } from '../core/api/models';
 import { errorMessages } from '../core/api/api-errors';
+import { AppLink } from './app-link';
 import { ArticleMeta } from './article-meta';
 import { FavoriteButton } from './favorite-button';
 import { LoadError } from './load-error';
@@ -29,7 +30,7 @@ export type ArticleFilter = Omit<ArticleQuery, 'limit' | 'offset'>;
 /** One page of articles for a filter, with loading, error and empty states and the page links. */
 @Component({
   selector: 'app-article-list',
-  imports: [RouterLink, ArticleMeta, FavoriteButton, LoadError, Pagination],
+  imports: [RouterLink, AppLink, ArticleMeta, FavoriteButton, LoadError, Pagination],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './article-list.html',
 })

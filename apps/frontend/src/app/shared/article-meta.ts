@@ -1,22 +1,22 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import type { AnyArticle } from '../core/api/models';
+import { AppLink } from './app-link';
 import { AvatarPipe } from './avatar.pipe';
 
 /** Author avatar, name and date; the buttons that go with it are projected. */
 @Component({
   selector: 'app-article-meta',
-  imports: [RouterLink, DatePipe, AvatarPipe],
+  imports: [AppLink, DatePipe, AvatarPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let author = article().author;
     <div class="article-meta">
-      <a [routerLink]="['/profile', author.username]" tabindex="-1" aria-hidden="true">
+      <a [appLink]="['/profile', author.username]" tabindex="-1" aria-hidden="true">
         <img [src]="author.image | avatar" alt="" width="32" height="32" />
       </a>
       <div class="info">
-        <a [routerLink]="['/profile', author.username]" class="author">{{ author.username }}</a>
+        <a [appLink]="['/profile', author.username]" class="author">{{ author.username }}</a>
         <time class="date" [attr.datetime]="article().createdAt">{{
           article().createdAt | date: 'MMMM d, y'
         }}</time>

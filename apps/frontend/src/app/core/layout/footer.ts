@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { AppLink } from '../../shared/app-link';
 
 @Component({
   selector: 'app-footer',
-  imports: [RouterLink],
+  imports: [AppLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <footer>
       <div class="container">
-        <a routerLink="/" class="logo-font">conduit</a>
+        <a [appLink]="['/']" class="logo-font">conduit</a>
         <span class="attribution">
           An interactive learning project. Code &amp; design licensed under MIT.
         </span>

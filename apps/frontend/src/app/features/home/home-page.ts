@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { rxResource } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { SessionStore } from '../../core/auth/session.store';
+import { AppLink } from '../../shared/app-link';
 import { ArticleList, type ArticleFilter } from '../../shared/article-list';
 import { LoadError } from '../../shared/load-error';
 import { pageFromQuery } from '../../shared/pagination';
@@ -10,7 +11,7 @@ import { TagsApi } from './tags-api';
 /** `/`, `/?feed=following`, `/tag/:tag`, each with `?page=N`: the URL alone decides what is shown. */
 @Component({
   selector: 'app-home-page',
-  imports: [RouterLink, ArticleList, LoadError],
+  imports: [RouterLink, AppLink, ArticleList, LoadError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './home-page.html',
 })
