@@ -16,7 +16,14 @@ export class CurrentPath {
   );
 }
 
-const pathOf = (url: string) => decodeURIComponent(url.split(/[?#]/)[0]!);
+function pathOf(url: string): string {
+  const path = url.split(/[?#]/)[0]!;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path; // a malformed escape in a typed URL: compare it as it is
+  }
+}
 
 /**
  * An in-app link: `[appLink]="['/tag', tag]"` writes the `href` as RouterLink would (each segment encoded)
