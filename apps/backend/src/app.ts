@@ -1,7 +1,8 @@
 /**
  * The root plugin, read top to bottom: the server's options, then plugins (errors, parsers, security
- * headers and CORS, database, auth, rate limits, metrics, tag cloud, list counts, health, docs), then the API's routes. Tests
- * build this same app and call `app.inject`; server.ts adds only listening and shutdown.
+ * headers and CORS, database, auth, rate limits, metrics, tag cloud, list counts, public profiles,
+ * health, docs), then the API's routes. Tests build this same app and call `app.inject`; server.ts adds
+ * only listening and shutdown.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -17,6 +18,7 @@ import health from './plugins/health.js';
 import listCounts from './plugins/list-counts.js';
 import metrics from './plugins/metrics.js';
 import parsers from './plugins/parsers.js';
+import publicProfiles from './plugins/public-profiles.js';
 import rateLimit from './plugins/rate-limit.js';
 import security from './plugins/security.js';
 import tagCloud from './plugins/tag-cloud.js';
@@ -77,6 +79,7 @@ export async function buildApp({
   await app.register(metrics);
   await app.register(tagCloud, { ttlMs: config.tagsCacheMs });
   await app.register(listCounts, { ttlMs: config.listCountsCacheMs });
+  await app.register(publicProfiles, { maxAgeMs: config.profileCacheMs });
   await app.register(health, { readinessTimeoutMs: config.readinessTimeoutMs });
   await app.register(docs);
 

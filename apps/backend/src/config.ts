@@ -35,6 +35,7 @@ const EnvSchema = Type.Object({
   TAGS_CACHE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 5_000 }),
   LIST_COUNTS_CACHE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 5_000 }),
   TOKEN_CACHE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 60_000 }),
+  PROFILE_CACHE_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 60_000 }),
   FRONTEND_DIST: Type.Optional(Type.String({ minLength: 1 })),
 });
 type Env = Static<typeof EnvSchema>;
@@ -65,6 +66,8 @@ export interface Config {
   listCountsCacheMs: number;
   /** How long a replica trusts a token state it read while change notices arrive (0 = read every time). */
   tokenCacheMs: number;
+  /** How long a replica keeps an anonymous reader's profile while change notices arrive (0 = never). */
+  profileCacheMs: number;
   bodyLimitBytes: number;
   logLevel: string;
   shutdown: { drainMs: number; timeoutMs: number };
@@ -167,6 +170,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     rateLimitWritesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE,
     tagsCacheMs: env.TAGS_CACHE_MS,
     tokenCacheMs: env.TOKEN_CACHE_MS,
+    profileCacheMs: env.PROFILE_CACHE_MS,
     listCountsCacheMs: env.LIST_COUNTS_CACHE_MS,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     logLevel: env.LOG_LEVEL,

@@ -70,6 +70,15 @@ export async function replicaOf(context: TestContext, env: Record<string, string
   return { app, database: context.database, queries: [] };
 }
 
+/** Polls `check` until it holds: a database notice arrives asynchronously, after the writer's commit. */
+export async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
 let counter = 0;
 /** Names unique across test files and runs, so files can share one database. */
 export function uid(prefix = 'u'): string {

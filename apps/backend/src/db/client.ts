@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Config } from '../config.js';
+import { sharedListener, type Subscriber } from './listener.js';
 import * as schema from './schema.js';
+
+export type { Subscriber };
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -37,14 +40,6 @@ export interface Database {
   subscribe(channel: string, handlers: Subscriber): () => Promise<void>;
   close(): Promise<void>;
 }
-
-export interface Subscriber {
-  onNotice(payload: string): void;
-  onLive(live: boolean): void;
-}
-
-/** How long a lost listening connection waits before it reconnects: doubling from 0.5 s up to 15 s. */
-const relistenDelayMs = (attempt: number) => Math.min(500 * 2 ** attempt, 15_000);
 
 /** Migrations open their own connection: without the statement timeout (an index build may be slow). */
 const migrationUrls = new WeakMap<Database, string>();
@@ -112,46 +107,10 @@ export async function openDatabase(config: Config['database'], options: OpenOpti
         }
       },
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-      subscribe(channel, { onNotice, onLive }) {
-        let client: InstanceType<typeof pg.Client> | undefined;
-        let stopped = false;
-        let retry: NodeJS.Timeout | undefined;
-        const listen = async (attempt: number) => {
-          let failures = attempt;
-          const current = new pg.Client({ ...connection, application_name: 'proyecto06-backend-listen' });
-          client = current;
-          let lost = false;
-          const lose = () => {
-            if (lost || stopped) return;
-            lost = true;
-            onLive(false);
-            void current.end().catch(() => undefined);
-            retry = setTimeout(() => void listen(failures + 1), relistenDelayMs(failures));
-            retry.unref();
-          };
-          current.on('error', lose);
-          current.on('end', lose);
-          current.on('notification', (message) => {
-            if (message.channel === channel) onNotice(message.payload ?? '');
-          });
-          try {
-            await current.connect();
-            await current.query(`listen "${channel}"`);
-            if (stopped) return void current.end().catch(() => undefined);
-            failures = 0;
-            onLive(true);
-          } catch {
-            lose();
-          }
-        };
-        onLive(false);
-        void listen(0);
-        return async () => {
-          stopped = true;
-          clearTimeout(retry);
-          await client?.end().catch(() => undefined);
-        };
-      },
+      // One listening connection for every channel (db/listener.ts), named so operators can tell it.
+      subscribe: sharedListener(
+        () => new pg.Client({ ...connection, application_name: 'proyecto06-backend-listen' }),
+      ),
       close: () => pool.end(),
     };
     migrationUrls.set(database, config.url);

@@ -39,6 +39,12 @@ export class NotifiedCache<Key, Value> {
     this.entries.delete(key);
   }
 
+  /** Every value may have changed (a notice that names no key this cache is indexed by). */
+  forgetAll(): void {
+    this.generation += 1;
+    this.entries.clear();
+  }
+
   /** Whether notices are being received; either way, what was kept may have missed one. */
   setLive(live: boolean): void {
     this.generation += 1;

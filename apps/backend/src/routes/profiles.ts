@@ -31,7 +31,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const name = usernameForLookup(request.params.username);
-      const json = name === undefined ? undefined : await users.findProfileJson(app.db, name, request.userId);
+      const json =
+        name === undefined
+          ? undefined
+          : request.userId === 0
+            ? await app.publicProfiles.json(name)
+            : await users.findProfileJson(app.db, name, request.userId);
       if (json === undefined) throw notFound('profile');
       return sendJson(reply, json);
     },

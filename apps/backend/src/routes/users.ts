@@ -73,8 +73,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         const { user, token } = await accounts.update(app.db, request, request.body.user);
         return { user: toUser(user, token) };
       } finally {
-        // Other sessions' tokens stop working on this replica before the answer leaves it.
-        if (request.body.user.password !== undefined) app.forgetTokenState(request.userId);
+        // Other sessions' tokens stop working, and readers see the new profile, on this replica before
+        // the answer leaves it (other replicas hear it from the database).
+        const { password, username, bio, image } = request.body.user;
+        if (password !== undefined) app.forgetTokenState(request.userId);
+        if (username !== undefined || bio !== undefined || image !== undefined)
+          app.publicProfiles.forgetAll();
       }
     },
   );

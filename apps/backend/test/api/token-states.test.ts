@@ -3,22 +3,13 @@
 // or any other writer of the users table, ends the old sessions on every replica.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { client, replicaOf, useApp, type TestContext } from '../helpers.js';
+import { client, eventually, replicaOf, useApp, type TestContext } from '../helpers.js';
 
 const ctx = useApp({ TOKEN_CACHE_MS: '3600000' });
 const api = client(ctx);
 
 const tokenReads = () =>
   ctx.queries.filter((query) => /^select "token_version", "kept_session"/.test(query)).length;
-
-/** Polls `check` until it holds: a notice arrives asynchronously, after the writer's commit. */
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 const status = async (context: TestContext, token: string) =>
   (await client(context).get('/api/user', token)).status;
