@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run bench [-- --url http://host:port] [--pid N] [--duration 10] [--connections 50] [--only a,b]
+// npm run bench [-- --url http://host:port] [--pid N] [--duration 10] [--connections 50] [--passes 3]
+//                  [--only a,b]
 //
 // Seeds the benchmark dataset through the API (50 users, 30 tags, 500 articles with 2–5 tags, 5 000
 // comments, follows, favorites), then loads each endpoint with autocannon after a warm-up and prints
@@ -7,9 +8,10 @@
 // PostgreSQL's (every process of the database cluster, read from /proc). CPU per request is the steady
 // figure on a busy machine; req/s and latency move with whatever else runs.
 //
-// In the same run it loads a ceiling (bench/ceiling.mjs: bare Fastify + pg, one indexed point query) at
-// the start and at the end, and prints every endpoint as a percentage of it: a figure that travels between
-// machines. The peer's numbers are the ones issue 10 measured (their machine, their ceiling), compared
+// In the same run it loads a ceiling (bench/ceiling.mjs: bare Fastify + pg, one indexed point query) just
+// before each endpoint, and prints every endpoint as a percentage of the ceiling next to it: a figure that
+// travels between machines. Our machines drift (the ceiling moved by half within three minutes, seen), so
+// the endpoints are measured in several passes (--passes, 3) and the medians are reported. The peer's numbers are the ones issue 10 measured (their machine, their ceiling), compared
 // through that percentage. Writes bench/REPORT.md (not with --only). Numbers, never assertions.
 //
 // Without --url it starts this backend (production mode, one process) and the ceiling on a fresh
@@ -35,7 +37,10 @@ const arg = (name, fallback) => {
 const DURATION = Number(arg('duration', '10'));
 const CONNECTIONS = Number(arg('connections', '50'));
 const ONLY = arg('only')?.split(',');
+const PASSES = Number(arg('passes', '3'));
 const WARMUP = 3;
+/** The ceiling's server is warm after its first run: a second of warm-up before each later one. */
+const CEILING_WARMUP = 1;
 // Every way of starting the server sets these (see the README's "Memory"): a small young generation,
 // and two malloc arenas instead of one per thread that ever allocated (glibc's default, 8 × cores).
 const SERVER_ENV = { MALLOC_ARENA_MAX: '2' };
@@ -302,8 +307,8 @@ function load(options) {
 }
 
 /** Warm-up, then the measured run with CPU and RSS sampled around it. */
-async function measure(name, options, postmaster) {
-  await load({ ...options, duration: WARMUP });
+async function measure(name, options, postmaster, warmup = WARMUP) {
+  await load({ ...options, duration: warmup });
   let peakRss = pid ? rssMb(pid) : undefined;
   const sampler = pid
     ? setInterval(() => (peakRss = Math.max(peakRss ?? 0, rssMb(pid) ?? 0)), 200)
@@ -331,9 +336,9 @@ async function measure(name, options, postmaster) {
 const fixed = (value, digits = 0) => (value === undefined ? 'n/a' : value.toFixed(digits));
 
 /** The verdicts against issue 10's targets, from the share of the ceiling (see ISSUE). */
-function judge(row, ceiling) {
+function judge(row) {
   const [peerRps, peerP99] = ISSUE.peer[row.name];
-  const share = ceiling ? (100 * row.rps) / ceiling : undefined;
+  const share = row.share;
   const peerShare = (100 * peerRps) / ISSUE.ceiling;
   const timesPeer = share === undefined ? undefined : share / peerShare;
   const factor = TARGET_FACTOR[row.name] ?? 2;
@@ -406,55 +411,98 @@ try {
     );
   console.log(header);
 
+  // Each endpoint is measured right after a run of the ceiling, once per pass, and compared with that
+  // ceiling; the report gives each figure's median over the passes. (The create pass adds articles, so a
+  // later pass reads a larger table: the list's page and count do not grow with it.)
+  const median = (values) => {
+    const known = values.filter((value) => value !== undefined).sort((a, b) => a - b);
+    const middle = known.length >> 1;
+    if (known.length === 0) return undefined;
+    return known.length % 2 ? known[middle] : (known[middle - 1] + known[middle]) / 2;
+  };
   const ceilings = [];
-  const ceilingRun = async (label) => {
+  const ceilingRun = async () => {
     // The ceiling's own CPU is that of its process, not the backend's: measured with pid swapped.
     const backendPid = pid;
     pid = children[1].pid;
-    const row = await measure(label, { url: `${ceilingHost}/ceiling/1` }, postmaster);
+    const row = await measure(
+      'ceiling',
+      { url: `${ceilingHost}/ceiling/1` },
+      postmaster,
+      ceilings.length ? CEILING_WARMUP : WARMUP,
+    );
     pid = backendPid;
     ceilings.push(row);
     print({ ...row, share: undefined });
+    return row;
   };
-  if (ceilingHost) await ceilingRun('ceiling (start)');
-  const rows = [];
-  for (const [name, options] of endpoints) {
-    const row = await measure(name, options, postmaster);
-    rows.push(row);
-    print({ ...row, share: judge(row, ceilings[0]?.rps).share });
+  const runs = new Map(endpoints.map(([name]) => [name, []]));
+  for (let pass = 1; pass <= PASSES; pass++) {
+    console.log(`pass ${pass} of ${PASSES}`);
+    for (const [name, options] of endpoints) {
+      const ceiling = ceilingHost ? await ceilingRun() : undefined;
+      const row = await measure(name, options, postmaster);
+      row.share = ceiling ? (100 * row.rps) / ceiling.rps : undefined;
+      runs.get(name).push(row);
+      print(row);
+    }
   }
-  if (ceilingHost) await ceilingRun('ceiling (end)');
-  const ceiling = ceilings.length
-    ? ceilings.reduce((sum, row) => sum + row.rps, 0) / ceilings.length
-    : undefined;
-  console.log(`\nAs a share of the mean ceiling (${fixed(ceiling)} req/s):`);
+  const rows = endpoints.map(([name]) => {
+    const passes = runs.get(name);
+    const of = (key) => median(passes.map((row) => row[key]));
+    return {
+      name,
+      rps: of('rps'),
+      p50: of('p50'),
+      p99: of('p99'),
+      share: of('share'),
+      shares: passes.map((row) => row.share),
+      serverCpu: of('serverCpu'),
+      pgCpu: of('pgCpu'),
+      rss: Math.max(...passes.map((row) => row.rss ?? 0)) || undefined,
+      errors: passes.reduce((sum, row) => sum + row.errors, 0),
+    };
+  });
+  const ceiling = {
+    rps: median(ceilings.map((row) => row.rps)),
+    low: Math.min(...ceilings.map((row) => row.rps)),
+    high: Math.max(...ceilings.map((row) => row.rps)),
+    serverCpu: median(ceilings.map((row) => row.serverCpu)),
+    pgCpu: median(ceilings.map((row) => row.pgCpu)),
+  };
+  console.log(
+    `\nMedians of ${PASSES} pass(es), each endpoint against the ceiling run just before it` +
+      (ceilings.length
+        ? ` (ceiling: median ${fixed(ceiling.rps)} req/s, ${fixed(ceiling.low)}–${fixed(ceiling.high)} over ${ceilings.length} runs):`
+        : ':'),
+  );
   console.log(header);
-  for (const row of rows) print({ ...row, share: judge(row, ceiling).share });
+  for (const row of rows) print(row);
 
   if (!ONLY) {
     const lines = [
       '# Benchmark report',
       '',
       `Generated by \`npm run bench\` on ${new Date().toISOString()} — ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.`,
-      `Target: ${host}; autocannon, ${CONNECTIONS} connections, ${DURATION} s per endpoint after a ${WARMUP} s warm-up; the load generator shares the machine.`,
+      `Target: ${host}; autocannon, ${CONNECTIONS} connections, ${DURATION} s per endpoint after a ${WARMUP} s warm-up, ${PASSES} pass(es); the load generator shares the machine. Every figure is the median over the passes; the share of the ceiling is each pass's endpoint against the ceiling run just before it.`,
       'Dataset: 50 users, 30 tags, 500 articles with 2–5 tags each, 5 000 comments, 500 follows, 1 000 favorites.',
       `Load average before the run: ${loadBefore.map((load) => load.toFixed(1)).join(', ')}; after: ${os
         .loadavg()
         .map((load) => load.toFixed(1))
         .join(', ')} (1, 5, 15 min; a quiet machine is near 0).`,
       '',
-      `**Ceiling** (bare Fastify + pg, one indexed point query, same database, same run): ${ceilings.map((row) => `${row.name.replace('ceiling ', '')} ${fixed(row.rps)} req/s (node ${fixed(row.serverCpu, 3)} ms/req, PostgreSQL ${fixed(row.pgCpu, 3)} ms/req)`).join(', ') || 'not measured (--url)'}.`,
+      `**Ceiling** (bare Fastify + pg, one indexed point query, same database, same run): ${ceilings.length ? `median ${fixed(ceiling.rps)} req/s, ${fixed(ceiling.low)}–${fixed(ceiling.high)} over its ${ceilings.length} runs (node ${fixed(ceiling.serverCpu, 3)} ms/req, PostgreSQL ${fixed(ceiling.pgCpu, 3)} ms/req)` : 'not measured (--url)'}.`,
       '',
       'CPU per request: the server process (all threads) and the whole PostgreSQL cluster, from /proc, divided by the requests served — steadier than req/s on a shared machine.',
       "What each replica keeps in memory (defaults): the tag cloud (TAGS_CACHE_MS, 5 s: one query per 5 s, forgotten when the replica writes an article); each list filter's articlesCount (LIST_COUNTS_CACHE_MS, 5 s, forgotten when the replica serves any write; the page itself is read on every request); each user's token state (TOKEN_CACHE_MS, forgotten on PostgreSQL's notice of a password change); each profile as anonymous readers see it (PROFILE_CACHE_MS, forgotten on PostgreSQL's notice of a profile edit; the bench reads it anonymously). Every other read queries PostgreSQL on every request.",
       `Peer: issue 10's measurement on its machine (NestJS + Prisma on Node 24, ceiling ${fixed(ISSUE.ceiling)} req/s there), compared as a share of each side's ceiling.`,
       '',
-      '| endpoint | req/s | p50 ms | p99 ms | % of ceiling | node CPU ms/req | PostgreSQL CPU ms/req | peak RSS MB | errors | peer req/s · p99 (issue 10) | peer % of its ceiling | × peer | target | p99 ≤ ⅓ peer | RSS < 200 MB |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |',
+      '| endpoint | req/s | p50 ms | p99 ms | % of ceiling | % per pass | node CPU ms/req | PostgreSQL CPU ms/req | peak RSS MB | errors | peer req/s · p99 (issue 10) | peer % of its ceiling | × peer | target | p99 ≤ ⅓ peer | RSS < 200 MB |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |',
       ...rows.map((row) => {
         const [peerRps, peerP99] = ISSUE.peer[row.name];
-        const verdict = judge(row, ceiling);
-        return `| ${row.name} | ${fixed(row.rps)} | ${row.p50} | ${row.p99} | ${fixed(verdict.share)} | ${fixed(row.serverCpu, 3)} | ${fixed(row.pgCpu, 3)} | ${fixed(row.rss)} | ${row.errors} | ${peerRps} · ${peerP99} | ${fixed(verdict.peerShare)} | ${fixed(verdict.timesPeer, 1)}× | ${verdict.target} ${mark(verdict.timesPeer === undefined ? undefined : verdict.speedOk)} | ${mark(verdict.p99Ok)} | ${mark(verdict.rssOk)} |`;
+        const verdict = judge(row);
+        return `| ${row.name} | ${fixed(row.rps)} | ${row.p50} | ${row.p99} | ${fixed(verdict.share)} | ${row.shares.map((share) => fixed(share)).join(' · ')} | ${fixed(row.serverCpu, 3)} | ${fixed(row.pgCpu, 3)} | ${fixed(row.rss)} | ${row.errors} | ${peerRps} · ${peerP99} | ${fixed(verdict.peerShare)} | ${fixed(verdict.timesPeer, 1)}× | ${verdict.target} ${mark(verdict.timesPeer === undefined ? undefined : verdict.speedOk)} | ${mark(verdict.p99Ok)} | ${mark(verdict.rssOk)} |`;
       }),
       '',
     ];
