@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { startupScripts } from './startup-scripts.ts';
+import { STARTUP_JS_BUDGET, startupScripts } from './startup-scripts.ts';
 
 const app = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(app, '../..');
@@ -43,6 +43,9 @@ for (const file of files) {
   console.log(`  ${file.padEnd(28)} ${kB(content.length).padStart(10)} raw ${kB(zipped).padStart(9)} gzip`);
 }
 console.log(`  ${'total'.padEnd(28)} ${kB(raw).padStart(10)} raw ${kB(gzip).padStart(9)} gzip`);
+console.log(
+  `  (the build refuses start-up scripts over ${kB(STARTUP_JS_BUDGET)} gzip: scripts/finish-index.ts)`,
+);
 
 // 2. The stack: the backend in embedded mode serving the build, seeded with 20 articles (one per build).
 const stops = [];

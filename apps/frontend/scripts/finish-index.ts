@@ -8,7 +8,9 @@
 // non-home URL does not show the home banner until Angular starts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startupScripts } from './startup-scripts.ts';
+import { gzippedSize, STARTUP_JS_BUDGET, startupScripts } from './startup-scripts.ts';
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 const dist = resolve(import.meta.dirname, '../dist/browser');
 const indexPath = join(dist, 'index.html');
@@ -41,6 +43,11 @@ for (const file of startup) {
   const code = readFileSync(path, 'utf8');
   if (!code.startsWith(COMPILE_HINT)) writeFileSync(path, COMPILE_HINT + code);
 }
+const startupGzip = startup.reduce((sum, file) => sum + gzippedSize(dist, file), 0);
+if (startupGzip > STARTUP_JS_BUDGET)
+  throw new Error(
+    `the start-up scripts are ${kB(startupGzip)} gzip-compressed, over the ${kB(STARTUP_JS_BUDGET)} budget: ${startup.join(', ')}`,
+  );
 
 // main.js imports the app after the first paint; the modules that import pulls in are named here, so that
 // main.js preloads them all at once instead of discovering them one import after another (a round trip
@@ -59,5 +66,5 @@ if (!homeMain?.[0].includes('class="banner"'))
 writeFileSync(join(dist, 'shell.html'), html.replace(homeMain[0], '<main id="main"></main>'));
 console.log(
   `index.html: ${link[1]} inlined (${css.length} bytes), ${logoFont[1]} preloaded, ` +
-    `compile hint on and startup-modules from ${startup.join(', ')}; shell.html without the banner`,
+    `compile hint on and startup-modules from ${startup.join(', ')} (${kB(startupGzip)} gzip, budget ${kB(STARTUP_JS_BUDGET)}); shell.html without the banner`,
 );
