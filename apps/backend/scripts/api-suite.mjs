@@ -62,17 +62,26 @@ async function startServer() {
     dataDir = mkdtempSync(path.join(tmpdir(), 'conduit-api-suite-'));
     env.DATA_DIR = dataDir;
   }
+  host = `http://127.0.0.1:${port}`;
+  // Another server on the port would answer the suite in ours' place (ours would fail to listen).
+  const taken = await fetch(host).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`something already answers on ${host}: stop it or choose API_SUITE_PORT`);
   server = spawn(process.execPath, ['dist/server.js', '--migrate'], {
     cwd: backendDir,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  let exited = false;
   server.on('exit', (code) => {
+    exited = true;
     if (code !== null && code !== 0) console.error(`server exited with ${code}`);
   });
-  host = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
+    if (exited) throw new Error('the server exited before it was ready');
     try {
       if ((await fetch(`${host}/health/ready`)).ok) return;
     } catch {
@@ -161,7 +170,7 @@ try {
 } catch (error) {
   console.error(error.message);
 } finally {
-  if (server) {
+  if (server && server.exitCode === null && server.signalCode === null) {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.on('exit', resolve));
   }
