@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { AppLink } from './app-link';
+import { AppLink, pathOf } from './app-link';
 
 @Component({
   imports: [AppLink],
@@ -81,5 +81,17 @@ describe('AppLink activeWhen', () => {
     await TestBed.inject(Router).navigateByUrl('/profile/jake/favorites');
     await fixture.whenStable();
     expect(active()).toEqual(['jake']);
+  });
+});
+
+describe('pathOf', () => {
+  it('decodes the path and drops the query and the fragment', () => {
+    expect(pathOf('/tag/a%20b%2Fc?page=2#top')).toBe('/tag/a b/c');
+  });
+
+  it('compares a malformed escape as it is instead of throwing', () => {
+    // The router refuses such a URL before a link sees it; a typed or pasted one must still not throw here.
+    expect(() => decodeURIComponent('/tag/%E0%A4%A')).toThrow(URIError);
+    expect(pathOf('/tag/%E0%A4%A?x=1')).toBe('/tag/%E0%A4%A');
   });
 });

@@ -16,7 +16,8 @@ export class CurrentPath {
   );
 }
 
-function pathOf(url: string): string {
+/** The decoded path of a URL, without its query and fragment: what activeWhen compares. */
+export function pathOf(url: string): string {
   const path = url.split(/[?#]/)[0]!;
   try {
     return decodeURIComponent(path);
