@@ -11,8 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { STARTUP_JS_BUDGET, startupScripts } from './startup-scripts.ts';
+import { gzippedSize, kB, STARTUP_JS_BUDGET, startupScripts } from './startup-scripts.ts';
 
 const app = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = resolve(app, '../..');
@@ -20,7 +19,6 @@ const dist = join(app, 'dist/browser');
 const port = Number(process.env.BENCH_PORT ?? 18500);
 const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const LIGHTHOUSE = 'lighthouse@13.5.0';
-const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
 if (!process.argv.includes('--skip-build')) {
   // The app's own build: ng build, then the index.html finishing step (inlined styles, preload).
@@ -37,7 +35,7 @@ let gzip = 0;
 console.log('\nInitial bundle (index.html and the start-up scripts)');
 for (const file of files) {
   const content = readFileSync(join(dist, file));
-  const zipped = gzipSync(content, { level: 9 }).length;
+  const zipped = gzippedSize(dist, file);
   raw += content.length;
   gzip += zipped;
   console.log(`  ${file.padEnd(28)} ${kB(content.length).padStart(10)} raw ${kB(zipped).padStart(9)} gzip`);

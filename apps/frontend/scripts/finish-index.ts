@@ -8,9 +8,7 @@
 // non-home URL does not show the home banner until Angular starts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzippedSize, STARTUP_JS_BUDGET, startupScripts } from './startup-scripts.ts';
-
-const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+import { gzippedSize, kB, STARTUP_JS_BUDGET, startupScripts } from './startup-scripts.ts';
 
 const dist = resolve(import.meta.dirname, '../dist/browser');
 const indexPath = join(dist, 'index.html');

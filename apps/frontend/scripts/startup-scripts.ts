@@ -35,6 +35,8 @@ const read = (dist: string, file: string) => readFileSync(join(dist, file), 'utf
  */
 export const STARTUP_JS_BUDGET = 150 * 1024;
 
+export const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
 /** The size of a file of the build once gzip-compressed (level 9, as the pre-compressed copies). */
 export const gzippedSize = (dist: string, file: string) =>
   gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;

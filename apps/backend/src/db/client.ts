@@ -12,8 +12,6 @@ import type { Config } from '../config.js';
 import { sharedListener, type Subscriber } from './listener.js';
 import * as schema from './schema.js';
 
-export type { Subscriber };
-
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface PoolStats {

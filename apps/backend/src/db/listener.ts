@@ -6,7 +6,7 @@ export interface Subscriber {
 }
 
 /** How long a lost listening connection waits before it reconnects: doubling from 0.5 s up to 15 s. */
-export const relistenDelayMs = (attempt: number) => Math.min(500 * 2 ** attempt, 15_000);
+const relistenDelayMs = (attempt: number) => Math.min(500 * 2 ** attempt, 15_000);
 
 /**
  * One listening connection per process, shared by every channel subscribed (each cache of the backend

@@ -31,12 +31,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const name = usernameForLookup(request.params.username);
+      if (name === undefined) throw notFound('profile');
+      // An anonymous reader's answer is everyone's: kept in memory. A signed-in one says whether they follow.
       const json =
-        name === undefined
-          ? undefined
-          : request.userId === 0
-            ? await app.publicProfiles.json(name)
-            : await users.findProfileJson(app.db, name, request.userId);
+        request.userId === 0
+          ? await app.publicProfiles.json(name)
+          : await users.findProfileJson(app.db, name, request.userId);
       if (json === undefined) throw notFound('profile');
       return sendJson(reply, json);
     },
